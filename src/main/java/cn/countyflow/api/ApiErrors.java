@@ -1,0 +1,61 @@
+package cn.countyflow.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.NotFoundException;
+
+/** One error shape for /api: {status, message, errors?}. Never a stack trace. */
+@RestControllerAdvice(basePackages = "cn.countyflow.api")
+class ApiErrors {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(FieldErrorsException.class)
+    ResponseEntity<Map<String, Object>> invalid(FieldErrorsException e) {
+        return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.getErrors());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+        return body(HttpStatus.FORBIDDEN, e.getMessage(), null);
+    }
+
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<Map<String, Object>> notFound(Exception e) {
+        return body(HttpStatus.NOT_FOUND, e instanceof NotFoundException ? e.getMessage() : "接口不存在", null);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class, IllegalArgumentException.class})
+    ResponseEntity<Map<String, Object>> badRequest(Exception e) {
+        return body(HttpStatus.BAD_REQUEST, "请求格式不正确：" + (e instanceof IllegalArgumentException ? e.getMessage()
+                : "请检查参数和 JSON 格式"), null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        log.error("Unexpected error in /api", e);
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员", null);
+    }
+
+    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, Map<String, String> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.value());
+        body.put("message", message);
+        if (errors != null) body.put("errors", errors);
+        return ResponseEntity.status(status).body(body);
+    }
+}

@@ -1,0 +1,30 @@
+package cn.countyflow.api;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.workflow.CaseDetails;
+import cn.countyflow.workflow.CaseFileService;
+
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "案件 Cases", description = "案件状态、当前环节和完整审批记录")
+class CaseController {
+    private final CaseFileService cases;
+
+    CaseController(CaseFileService cases) {
+        this.cases = cases;
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "案件：状态、当前环节、待办任务和全部审批意见")
+    CaseDetails get(@PathVariable long id) {
+        return cases.details(id, CurrentUser.get());
+    }
+}

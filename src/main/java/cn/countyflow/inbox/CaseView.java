@@ -1,0 +1,89 @@
+package cn.countyflow.inbox;
+
+import jakarta.annotation.security.PermitAll;
+
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.ui.MainLayout;
+import cn.countyflow.workflow.CaseDetails;
+import cn.countyflow.workflow.CaseFileService;
+import cn.countyflow.workflow.NotFoundException;
+
+/** A case: where it stands, who holds it now, and every decision taken on it (审批记录). */
+@Route(value = "cases/:caseId", layout = MainLayout.class)
+@PermitAll
+public class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    private final CaseFileService cases;
+    private String title = "";
+
+    public CaseView(CaseFileService cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String raw = event.getRouteParameters().get("caseId").orElse("");
+        if (!raw.matches("\\d{1,18}")) throw new NotFoundException("案件不存在：" + raw);
+        CaseDetails c = cases.details(Long.parseLong(raw), CurrentUser.get());
+        title = c.title();
+        removeAll();
+        add(new H2(c.title()));
+        add(summary(c));
+        add(new H3(getTranslation("case.openTasks")), openTasks(c), new H3(getTranslation("case.history")), history(c));
+    }
+
+    private FormLayout summary(CaseDetails c) {
+        FormLayout f = new FormLayout();
+        f.addFormItem(new Span(getTranslation("case.type." + c.caseType())), getTranslation("inbox.col.type"));
+        f.addFormItem(new Span(c.countyName()), getTranslation("inbox.col.county"));
+        f.addFormItem(new Span(c.cityName() == null ? getTranslation("case.provinceDirect") : c.cityName()), getTranslation("case.city"));
+        Span status = new Span(getTranslation("case.status." + c.status()));
+        status.setId("case-status");
+        f.addFormItem(status, getTranslation("case.status"));
+        Span stage = new Span(c.currentStage() == null ? "—" : c.currentStage());
+        stage.setId("case-stage");
+        f.addFormItem(stage, getTranslation("case.stage"));
+        f.addFormItem(new Span(InboxView.TIME.format(c.createdAt())), getTranslation("case.created"));
+        return f;
+    }
+
+    private Grid<CaseDetails.OpenTask> openTasks(CaseDetails c) {
+        Grid<CaseDetails.OpenTask> grid = new Grid<>();
+        grid.setId("case-open-tasks");
+        grid.addColumn(CaseDetails.OpenTask::name).setHeader(getTranslation("inbox.col.task"));
+        grid.addColumn(t -> t.assignee() == null ? getTranslation("case.unclaimed") : t.assignee()).setHeader(getTranslation("case.assignee"));
+        grid.addColumn(t -> t.due() == null ? "—" : InboxView.DATE.format(t.due())).setHeader(getTranslation("inbox.col.due"));
+        grid.setItems(c.openTasks());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private Grid<CaseDetails.Decision> history(CaseDetails c) {
+        Grid<CaseDetails.Decision> grid = new Grid<>();
+        grid.setId("case-history");
+        grid.addColumn(d -> InboxView.TIME.format(d.decidedAt())).setHeader(getTranslation("case.history.time")).setAutoWidth(true);
+        grid.addColumn(CaseDetails.Decision::taskName).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
+        grid.addColumn(d -> d.userName() + "（" + d.username() + "）").setHeader(getTranslation("case.history.who")).setAutoWidth(true);
+        grid.addColumn(d -> d.role() == null ? "" : getTranslation("role." + d.role())).setHeader(getTranslation("case.history.role")).setAutoWidth(true);
+        grid.addColumn(d -> d.decision() == null ? getTranslation("decision.SUBMIT") : getTranslation("decision." + d.decision())).setHeader(getTranslation("case.history.decision")).setAutoWidth(true);
+        grid.addColumn(d -> d.comment() == null ? "" : d.comment()).setHeader(getTranslation("case.history.comment")).setFlexGrow(1);
+        grid.setItems(c.decisions());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,44 @@
+package cn.countyflow.inbox;
+
+import jakarta.annotation.security.PermitAll;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.ui.MainLayout;
+import cn.countyflow.workflow.DoneTask;
+import cn.countyflow.workflow.TaskWork;
+
+/** 已办: what I have completed, newest first, with where each case stands now. */
+@Route(value = "done", layout = MainLayout.class)
+@PermitAll
+public class DoneView extends VerticalLayout implements HasDynamicTitle {
+    final Grid<DoneTask> grid = new Grid<>();
+
+    public DoneView(TaskWork work) {
+        CountyFlowUser user = CurrentUser.get();
+        setSizeFull();
+        grid.setId("done-grid");
+        grid.addColumn(DoneTask::name).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
+        grid.addColumn(DoneTask::countyName).setHeader(getTranslation("inbox.col.county")).setAutoWidth(true);
+        grid.addComponentColumn(t -> t.caseId() == null ? new Anchor() : new Anchor("cases/" + t.caseId(), t.caseTitle()))
+                .setHeader(getTranslation("inbox.col.case")).setFlexGrow(1);
+        grid.addColumn(t -> t.completed() == null ? "" : InboxView.TIME.format(t.completed())).setHeader(getTranslation("done.col.completed")).setAutoWidth(true);
+        grid.addColumn(t -> t.caseStage() == null ? "" : t.caseStage()).setHeader(getTranslation("done.col.stage")).setAutoWidth(true);
+        grid.setItems(q -> work.doneTasks(user, q.getOffset(), q.getLimit()).stream(), q -> (int) work.countDoneTasks(user));
+        grid.setEmptyStateText(getTranslation("done.empty"));
+        add(new H2(getTranslation("nav.done")), grid);
+        expand(grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.done") + " · " + getTranslation("app.name");
+    }
+}

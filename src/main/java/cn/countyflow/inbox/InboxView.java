@@ -1,0 +1,139 @@
+package cn.countyflow.inbox;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.annotation.security.PermitAll;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.ui.MainLayout;
+import cn.countyflow.workflow.TaskFilter;
+import cn.countyflow.workflow.TaskSummary;
+import cn.countyflow.workflow.TaskWork;
+
+/** 我的待办: tasks assigned to me and tasks my offices may claim, paged from the engine. */
+@Route(value = "inbox", layout = MainLayout.class)
+@RouteAlias(value = "", layout = MainLayout.class)
+@PermitAll
+public class InboxView extends VerticalLayout implements HasDynamicTitle {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final TaskWork work;
+    private final CountyFlowUser user = CurrentUser.get();
+    final Grid<TaskSummary> grid = new Grid<>();
+    final TextField taskName = new TextField();
+    final TextField caseText = new TextField();
+    final Checkbox overdueOnly = new Checkbox();
+    final Checkbox mineOnly = new Checkbox();
+
+    public InboxView(TaskWork work) {
+        this.work = work;
+        setSizeFull();
+        taskName.setId("filter-task");
+        taskName.setLabel(getTranslation("inbox.filter.task"));
+        caseText.setId("filter-case");
+        caseText.setLabel(getTranslation("inbox.filter.case"));
+        overdueOnly.setLabel(getTranslation("inbox.filter.overdue"));
+        mineOnly.setLabel(getTranslation("inbox.filter.mine"));
+        for (TextField f : new TextField[] {taskName, caseText}) {
+            f.setValueChangeMode(ValueChangeMode.LAZY);
+            f.setClearButtonVisible(true);
+            f.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        }
+        overdueOnly.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        mineOnly.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        HorizontalLayout filters = new HorizontalLayout(taskName, caseText, overdueOnly, mineOnly);
+        filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+
+        grid.setId("inbox-grid");
+        grid.addColumn(TaskSummary::name).setHeader(getTranslation("inbox.col.task")).setKey("NAME").setSortable(true).setAutoWidth(true);
+        grid.addColumn(TaskSummary::countyName).setHeader(getTranslation("inbox.col.county")).setAutoWidth(true);
+        grid.addColumn(t -> t.caseType() == null ? "" : getTranslation("case.type." + t.caseType())).setHeader(getTranslation("inbox.col.type")).setAutoWidth(true);
+        grid.addColumn(TaskSummary::caseTitle).setHeader(getTranslation("inbox.col.case")).setFlexGrow(1);
+        grid.addColumn(t -> TIME.format(t.created())).setHeader(getTranslation("inbox.col.created")).setKey("CREATED").setSortable(true).setAutoWidth(true);
+        grid.addComponentColumn(this::due).setHeader(getTranslation("inbox.col.due")).setKey("DUE").setSortable(true).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("inbox.col.actions")).setAutoWidth(true);
+        grid.setItems(query -> {
+            var order = query.getSortOrders().stream().findFirst();
+            TaskFilter.Sort sort = order.map(o -> TaskFilter.Sort.valueOf(o.getSorted())).orElse(TaskFilter.Sort.CREATED);
+            boolean asc = order.map(o -> o.getDirection() == SortDirection.ASCENDING).orElse(false);
+            return work.myTasks(user, filter(sort, asc), query.getOffset(), query.getLimit()).stream();
+        }, query -> (int) work.countMyTasks(user, filter(TaskFilter.Sort.CREATED, false)));
+        grid.addItemDoubleClickListener(e -> open(e.getItem()));
+        grid.setEmptyStateText(getTranslation("inbox.empty"));
+
+        add(new H2(getTranslation("nav.inbox")), filters, grid);
+        expand(grid);
+    }
+
+    private TaskFilter filter(TaskFilter.Sort sort, boolean asc) {
+        return new TaskFilter(taskName.getValue(), caseText.getValue(), overdueOnly.getValue(), mineOnly.getValue(), sort, asc);
+    }
+
+    private Component due(TaskSummary t) {
+        if (t.due() == null) return new Span("—");
+        Span due = new Span(DATE.format(t.due()));
+        if (t.overdue()) {
+            due.setText(DATE.format(t.due()) + " " + getTranslation("inbox.overdue"));
+            due.getElement().getThemeList().add("badge error");
+            due.addClassName("overdue");
+        }
+        return due;
+    }
+
+    private Component actions(TaskSummary t) {
+        Button open = new Button(getTranslation("inbox.open"), e -> open(t));
+        open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        open.setId("open-" + t.id());
+        Button claim;
+        if (t.claimable()) {
+            claim = new Button(getTranslation("inbox.claim"), e -> act(() -> work.claim(t.id(), user), "inbox.claimed"));
+            claim.setId("claim-" + t.id());
+        } else {
+            claim = new Button(getTranslation("inbox.release"), e -> act(() -> work.unclaim(t.id(), user), "inbox.released"));
+            claim.setId("release-" + t.id());
+        }
+        claim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return new HorizontalLayout(open, claim);
+    }
+
+    private void act(Runnable action, String doneKey) {
+        try {
+            action.run();
+            Notification.show(getTranslation(doneKey)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (RuntimeException e) {
+            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        grid.getDataProvider().refreshAll();
+    }
+
+    private void open(TaskSummary t) {
+        getUI().ifPresent(ui -> ui.navigate(TaskView.class, new com.vaadin.flow.router.RouteParameters("taskId", t.id())));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.inbox") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,147 @@
+package cn.countyflow.inbox;
+
+import java.util.Map;
+
+import jakarta.annotation.security.PermitAll;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.ui.MainLayout;
+import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.TaskDetails;
+import cn.countyflow.workflow.TaskWork;
+
+/** One task opened into its form (from forms/): save a draft, submit, claim or release. */
+@Route(value = "tasks/:taskId", layout = MainLayout.class)
+@PermitAll
+public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    private final TaskWork work;
+    private final TaskFormFactory formFactory;
+    private final CountyFlowUser user = CurrentUser.get();
+    private TaskDetails details;
+    private TaskFormFactory.TaskFormComponent form;
+
+    public TaskView(TaskWork work, TaskFormFactory formFactory) {
+        this.work = work;
+        this.formFactory = formFactory;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String taskId = event.getRouteParameters().get("taskId").orElse("");
+        details = work.open(taskId, user);
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        var t = details.task();
+        add(new H2(t.name()));
+        HorizontalLayout header = new HorizontalLayout();
+        if (t.caseId() != null) {
+            Anchor caseLink = new Anchor("cases/" + t.caseId(), t.countyName() + " · " + t.caseTitle());
+            caseLink.setId("task-case-link");
+            header.add(caseLink);
+        }
+        if (t.due() != null) {
+            Span due = new Span(getTranslation("inbox.col.due") + "：" + InboxView.DATE.format(t.due())
+                    + (t.overdue() ? " " + getTranslation("inbox.overdue") : ""));
+            if (t.overdue()) due.getElement().getThemeList().add("badge error");
+            header.add(due);
+        }
+        if (details.draftSavedAt() != null) {
+            header.add(new Span(getTranslation("task.draftSavedAt", InboxView.TIME.format(details.draftSavedAt()))));
+        }
+        add(header);
+
+        form = details.formKey() == null ? null : formFactory.create(details.formKey(), details.data(), user);
+        if (form != null) add(form.component());
+
+        Button submit = new Button(getTranslation("task.submit"), e -> submit());
+        submit.setId("task-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button save = new Button(getTranslation("task.saveDraft"), e -> saveDraft());
+        save.setId("task-save");
+        HorizontalLayout buttons = new HorizontalLayout(submit, save);
+        if (t.claimable()) {
+            Button claim = new Button(getTranslation("inbox.claim"), e -> run(() -> work.claim(t.id(), user), "inbox.claimed", true));
+            claim.setId("task-claim");
+            buttons.add(claim);
+        } else if (details.assignedToMe()) {
+            Button release = new Button(getTranslation("inbox.release"), e -> run(() -> work.unclaim(t.id(), user), "inbox.released", true));
+            release.setId("task-release");
+            release.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            buttons.add(release);
+        }
+        add(buttons);
+    }
+
+    private Map<String, Object> data() {
+        return form == null ? Map.of() : form.data();
+    }
+
+    private void saveDraft() {
+        run(() -> work.saveDraft(details.task().id(), data(), user), "task.draftSaved", false);
+    }
+
+    private void submit() {
+        if (form != null) form.clearErrors();
+        try {
+            work.complete(details.task().id(), data(), user);
+            Notification.show(getTranslation("task.completed")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate(InboxView.class));
+        } catch (FieldErrorsException e) {
+            if (form != null) form.showErrors(e.getErrors());
+            Notification n = Notification.show(getTranslation("task.invalid", e.getErrors().size()));
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (RuntimeException e) {
+            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void run(Runnable action, String doneKey, boolean reload) {
+        try {
+            action.run();
+            Notification.show(getTranslation(doneKey)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            if (reload) {
+                details = work.open(details.task().id(), user);
+                render();
+            }
+        } catch (RuntimeException e) {
+            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (details == null ? "" : details.task().name()) + " · " + getTranslation("app.name");
+    }
+
+    /** Turns a form file into a Vaadin form; implemented by the forms package. */
+    public interface TaskFormFactory {
+        TaskFormComponent create(String formKey, Map<String, Object> data, CountyFlowUser user);
+
+        interface TaskFormComponent {
+            Component component();
+            Map<String, Object> data();
+            void showErrors(Map<String, String> errors);
+            void clearErrors();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package cn.countyflow.org;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "app_user")
+public class AppUser {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String username;
+    @Column(name = "display_name")
+    private String displayName;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    @Column(name = "org_code")
+    private String orgCode;
+    private boolean enabled = true;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    protected AppUser() {
+    }
+
+    public AppUser(String username, String displayName, String passwordHash, String orgCode, Set<Role> roles) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.orgCode = orgCode;
+        this.roles = EnumSet.copyOf(roles);
+    }
+
+    public Long getId() { return id; }
+    public String getUsername() { return username; }
+    public String getDisplayName() { return displayName; }
+    public String getPasswordHash() { return passwordHash; }
+    public String getOrgCode() { return orgCode; }
+    public boolean isEnabled() { return enabled; }
+    public Set<Role> getRoles() { return roles; }
+}

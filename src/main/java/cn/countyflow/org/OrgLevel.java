@@ -1,0 +1,3 @@
+package cn.countyflow.org;
+
+public enum OrgLevel { PROVINCE, CITY, COUNTY }

@@ -1,0 +1,94 @@
+package cn.countyflow.workflow;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One application or plan on its way through a process. Its scope columns (county, reviewing city, province)
+ * decide who may see it; the process instance decides who works next.
+ */
+@Entity
+@Table(name = "case_file")
+public class CaseFile {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "case_type")
+    private String caseType;
+    private String title;
+    @Column(name = "county_code")
+    private String countyCode;
+    @Column(name = "city_code")
+    private String cityCode;
+    @Column(name = "province_code")
+    private String provinceCode;
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+    private String status;
+    @Column(name = "current_stage")
+    private String currentStage;
+    @Column(name = "created_by")
+    private String createdBy;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected CaseFile() {
+    }
+
+    public CaseFile(String caseType, String title, String countyCode, String cityCode, String provinceCode, String createdBy) {
+        this.caseType = caseType;
+        this.title = title;
+        this.countyCode = countyCode;
+        this.cityCode = cityCode;
+        this.provinceCode = provinceCode;
+        this.createdBy = createdBy;
+        this.status = CaseStatus.IN_PROGRESS.name();
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public Long getId() { return id; }
+    public String getCaseType() { return caseType; }
+    public String getTitle() { return title; }
+    public String getCountyCode() { return countyCode; }
+    public String getCityCode() { return cityCode; }
+    public String getProvinceCode() { return provinceCode; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public CaseStatus getStatus() { return CaseStatus.valueOf(status); }
+    public String getCurrentStage() { return currentStage; }
+    public String getCreatedBy() { return createdBy; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+
+    void attachProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+        touch();
+    }
+
+    void setStatus(CaseStatus status) {
+        this.status = status.name();
+        touch();
+    }
+
+    void setCurrentStage(String stage) {
+        this.currentStage = stage;
+        touch();
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+        touch();
+    }
+
+    private void touch() {
+        this.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,193 @@
+package cn.countyflow.workflow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.criteria.Predicate;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.countyflow.audit.AuditEvent;
+import cn.countyflow.audit.AuditService;
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.org.Organisation;
+import cn.countyflow.org.OrganisationService;
+import cn.countyflow.org.Role;
+
+/**
+ * Cases and who may see them. The visibility rule lives here and only here:
+ * a county sees its own cases, a city its counties' cases (province-direct counties have no reviewing city),
+ * the province all of its province, an expert only the cases they currently have a task on, an admin everything.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseFileService {
+    private final CaseFileRepository cases;
+    private final CaseDecisionRepository decisions;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final OrganisationService organisations;
+    private final AuditService audit;
+
+    CaseFileService(CaseFileRepository cases, CaseDecisionRepository decisions, RuntimeService runtime, TaskService tasks,
+                OrganisationService organisations, AuditService audit) {
+        this.cases = cases;
+        this.decisions = decisions;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.organisations = organisations;
+        this.audit = audit;
+    }
+
+    /** The candidate groups of a county's case, as process variables: who drafts, signs, screens and checks. */
+    public Map<String, Object> routingGroups(Organisation county) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("countyCode", county.getCode());
+        v.put("provinceDirect", county.isProvinceDirect());
+        v.put("draftersGroup", Role.COUNTY_DRAFTER.groupOf(county.getCode()));
+        v.put("leadersGroup", Role.COUNTY_LEADER.groupOf(county.getCode()));
+        v.put("cityReviewersGroup", county.getReviewingCityCode() == null ? null
+                : Role.CITY_REVIEWER.groupOf(county.getReviewingCityCode()));
+        v.put("provinceOfficersGroup", Role.PROVINCE_OFFICER.groupOf(county.getProvinceCode()));
+        v.put("provinceApproversGroup", Role.PROVINCE_APPROVER.groupOf(county.getProvinceCode()));
+        return v;
+    }
+
+    /** Opens a case for a county and starts its process, with the case id as business key. */
+    @Transactional
+    public CaseFile start(String caseType, String title, String countyCode, String processKey,
+                          Map<String, Object> variables, CountyFlowUser starter) {
+        Organisation county = organisations.get(countyCode);
+        CaseFile c = cases.save(new CaseFile(caseType, title, county.getCode(), county.getReviewingCityCode(),
+                county.getProvinceCode(), starter.username()));
+        Map<String, Object> v = new HashMap<>(routingGroups(county));
+        v.putAll(variables);
+        v.put("caseId", c.getId());
+        ProcessInstance pi = runtime.startProcessInstanceByKey(processKey, String.valueOf(c.getId()), v);
+        c.attachProcess(pi.getId());
+        audit.record(starter.username(), starter.orgCode(), "CASE_START", "case:" + c.getId(),
+                AuditEvent.Outcome.SUCCESS, processKey);
+        return c;
+    }
+
+    public boolean canSee(CountyFlowUser user, CaseFile c) {
+        if (user.has(Role.ADMIN)) return true;
+        if ((user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER))
+                && user.orgCode().equals(c.getProvinceCode())) return true;
+        if (user.has(Role.CITY_REVIEWER) && user.orgCode().equals(c.getCityCode())) return true;
+        if ((user.has(Role.COUNTY_DRAFTER) || user.has(Role.COUNTY_LEADER))
+                && user.orgCode().equals(c.getCountyCode())) return true;
+        if (user.has(Role.EXPERT) && c.getProcessInstanceId() != null) {
+            return tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId())
+                    .taskAssignee(user.username()).count() > 0;
+        }
+        return false;
+    }
+
+    /** The case, if the user may see it; a refusal (recorded) otherwise. */
+    public CaseFile get(long caseId, CountyFlowUser user) {
+        CaseFile c = cases.findById(caseId).orElseThrow(() -> new NotFoundException("案件不存在：" + caseId));
+        if (!canSee(user, c)) {
+            audit.recordIndependently(user.username(), user.orgCode(), "CASE_READ", "case:" + caseId,
+                    AuditEvent.Outcome.DENIED, null);
+            throw new NotPermittedException("无权查看此案件：它不属于您所在单位的管辖范围");
+        }
+        return c;
+    }
+
+    public Optional<CaseFile> findByBusinessKey(String businessKey) {
+        if (businessKey == null || !businessKey.chars().allMatch(Character::isDigit)) return Optional.empty();
+        return cases.findById(Long.valueOf(businessKey));
+    }
+
+    public List<CaseFile> findAll(List<Long> ids) {
+        return cases.findByIdIn(ids);
+    }
+
+    /** The cases a user may see, newest first, paged; filtered by title text when given. */
+    public Page<CaseFile> search(CountyFlowUser user, String text, Pageable pageable) {
+        return cases.findAll(scope(user).and(titleLike(text)), pageable);
+    }
+
+    /** Ids of visible cases whose title or county name contains the text (for filtering task lists), at most limit. */
+    public List<Long> matchingIds(CountyFlowUser user, String text, int limit) {
+        return cases.findAll(scope(user).and(titleLike(text)), Pageable.ofSize(limit)).map(CaseFile::getId).toList();
+    }
+
+    Specification<CaseFile> scope(CountyFlowUser user) {
+        return (root, query, cb) -> {
+            if (user.has(Role.ADMIN)) return cb.conjunction();
+            List<Predicate> any = new ArrayList<>();
+            if (user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER)) {
+                any.add(cb.equal(root.get("provinceCode"), user.orgCode()));
+            }
+            if (user.has(Role.CITY_REVIEWER)) any.add(cb.equal(root.get("cityCode"), user.orgCode()));
+            if (user.has(Role.COUNTY_DRAFTER) || user.has(Role.COUNTY_LEADER)) {
+                any.add(cb.equal(root.get("countyCode"), user.orgCode()));
+            }
+            if (user.has(Role.EXPERT)) {
+                List<String> pids = tasks.createTaskQuery().taskAssignee(user.username()).list().stream()
+                        .map(t -> t.getProcessInstanceId()).distinct().toList();
+                if (!pids.isEmpty()) any.add(root.get("processInstanceId").in(pids));
+            }
+            return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+        };
+    }
+
+    private static Specification<CaseFile> titleLike(String text) {
+        return (root, query, cb) -> text == null || text.isBlank() ? cb.conjunction()
+                : cb.like(root.get("title"), "%" + text.trim() + "%");
+    }
+
+    /** Everything the case page shows, for a user who may see the case. */
+    public CaseDetails details(long caseId, CountyFlowUser user) {
+        CaseFile c = get(caseId, user);
+        List<CaseDetails.OpenTask> open = c.getProcessInstanceId() == null ? List.of()
+                : tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId()).orderByTaskCreateTime().asc().list()
+                .stream().map(t -> new CaseDetails.OpenTask(t.getId(), t.getName(), t.getAssignee(),
+                        t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
+                .toList();
+        List<CaseDetails.Decision> trail = decisions(caseId).stream().map(d -> new CaseDetails.Decision(d.getTaskName(),
+                d.getUsername(), d.getUserName(), d.getOrgCode(), d.getRole(), d.getDecision(), d.getComment(),
+                d.getDecidedAt())).toList();
+        return new CaseDetails(c.getId(), c.getCaseType(), c.getTitle(), c.getCountyCode(),
+                organisations.nameOf(c.getCountyCode()), c.getCityCode(),
+                c.getCityCode() == null ? null : organisations.nameOf(c.getCityCode()), c.getStatus().name(),
+                c.getCurrentStage(), c.getCreatedAt(), c.getCreatedBy(), open, trail);
+    }
+
+    public List<CaseDecision> decisions(long caseId) {
+        return decisions.findByCaseIdOrderByDecidedAtAscIdAsc(caseId);
+    }
+
+    @Transactional
+    void record(CaseDecision decision) {
+        decisions.save(decision);
+    }
+
+    @Transactional
+    public void setStatus(CaseFile c, CaseStatus status) {
+        c.setStatus(status);
+        cases.save(c);
+    }
+
+    /** Called by the engine as tasks open and processes end, so lists can show the stage without asking the engine. */
+    @Transactional
+    public void stageReached(String businessKey, String stage, boolean ended) {
+        findByBusinessKey(businessKey).ifPresent(c -> {
+            c.setCurrentStage(stage);
+            if (ended && c.getStatus() == CaseStatus.IN_PROGRESS) c.setStatus(CaseStatus.CLOSED);
+            cases.save(c);
+        });
+    }
+}

@@ -1,0 +1,10 @@
+package cn.countyflow.workflow;
+
+/** Where a case stands overall; labels in the message bundles ({@code case.status.<NAME>}). */
+public enum CaseStatus {
+    IN_PROGRESS,
+    RETURNED,
+    APPROVED,
+    REJECTED,
+    CLOSED
+}

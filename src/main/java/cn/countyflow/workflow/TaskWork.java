@@ -1,0 +1,322 @@
+package cn.countyflow.workflow;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.countyflow.audit.AuditEvent;
+import cn.countyflow.audit.AuditService;
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.org.OrganisationService;
+
+/**
+ * All work on tasks, for the inbox views and for /api alike: list, open, claim, release, save a draft, complete.
+ * Each operation first checks that the user may act on the task (assignee, or candidate while unassigned) and
+ * that the case is in the user's scope; refusals are audited and change nothing.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TaskWork {
+    private final TaskService taskService;
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final CaseFileService cases;
+    private final TaskForms forms;
+    private final List<TaskHandler> handlers;
+    private final TaskDraftRepository drafts;
+    private final AuditService audit;
+    private final OrganisationService organisations;
+    private final ObjectMapper json;
+
+    TaskWork(TaskService taskService, HistoryService history, RepositoryService repository, CaseFileService cases,
+             TaskForms forms, List<TaskHandler> handlers, TaskDraftRepository drafts, AuditService audit,
+             OrganisationService organisations, ObjectMapper json) {
+        this.taskService = taskService;
+        this.history = history;
+        this.repository = repository;
+        this.cases = cases;
+        this.forms = forms;
+        this.handlers = handlers;
+        this.drafts = drafts;
+        this.audit = audit;
+        this.organisations = organisations;
+        this.json = json;
+    }
+
+    // ---------------------------------------------------------------- lists
+
+    /** My tasks: assigned to me, or claimable by one of my groups. */
+    public List<TaskSummary> myTasks(CountyFlowUser user, TaskFilter filter, int offset, int limit) {
+        TaskQuery query = myTaskQuery(user, filter);
+        if (query == null) return List.of();
+        filter.sort().apply(query, filter.ascending());
+        return summaries(query.listPage(offset, limit));
+    }
+
+    public long countMyTasks(CountyFlowUser user, TaskFilter filter) {
+        TaskQuery query = myTaskQuery(user, filter);
+        return query == null ? 0 : query.count();
+    }
+
+    private TaskQuery myTaskQuery(CountyFlowUser user, TaskFilter filter) {
+        TaskQuery q = taskService.createTaskQuery().or()
+                .taskAssignee(user.username())
+                .taskCandidateGroupIn(user.groups())
+                .endOr();
+        if (filter.taskName() != null && !filter.taskName().isBlank()) {
+            q.taskNameLike("%" + filter.taskName().trim() + "%");
+        }
+        if (filter.overdueOnly()) q.dueBefore(new Date());
+        if (filter.assignedOnly()) q.taskAssignee(user.username());
+        if (filter.caseText() != null && !filter.caseText().isBlank()) {
+            List<Long> ids = cases.matchingIds(user, filter.caseText(), 1000);
+            if (ids.isEmpty()) return null;
+            q.processInstanceBusinessKeyIn(ids.stream().map(String::valueOf).toArray(String[]::new));
+        }
+        return q;
+    }
+
+    private List<TaskSummary> summaries(List<Task> page) {
+        Map<String, Long> caseIds = caseIdsOf(page.stream().map(Task::getProcessInstanceId).toList());
+        Map<Long, CaseFile> byId = casesById(caseIds.values());
+        Date now = new Date();
+        return page.stream().map(t -> {
+            CaseFile c = byId.get(caseIds.get(t.getProcessInstanceId()));
+            return new TaskSummary(t.getId(), t.getName(), t.getTaskDefinitionKey(),
+                    c == null ? null : c.getId(), c == null ? "" : c.getTitle(),
+                    c == null ? null : c.getCaseType(),
+                    c == null ? null : c.getCountyCode(), c == null ? "" : organisations.nameOf(c.getCountyCode()),
+                    toInstant(t.getCreateTime()), toInstant(t.getDueDate()),
+                    t.getDueDate() != null && t.getDueDate().before(now), t.getAssignee());
+        }).toList();
+    }
+
+    /** Case ids of process instances, in one query (business key = case id). */
+    private Map<String, Long> caseIdsOf(java.util.Collection<String> processInstanceIds) {
+        var ids = processInstanceIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (ids.isEmpty()) return Map.of();
+        Map<String, Long> result = new HashMap<>();
+        history.createHistoricProcessInstanceQuery().processInstanceIds(ids).list().forEach(pi -> {
+            String key = pi.getBusinessKey();
+            if (key != null && !key.isEmpty() && key.chars().allMatch(Character::isDigit)) {
+                result.put(pi.getId(), Long.valueOf(key));
+            }
+        });
+        return result;
+    }
+
+    private Map<Long, CaseFile> casesById(java.util.Collection<Long> ids) {
+        return cases.findAll(List.copyOf(new java.util.HashSet<>(ids))).stream()
+                .collect(Collectors.toMap(CaseFile::getId, Function.identity()));
+    }
+
+    /** What I have done (已办): tasks I completed, newest first. */
+    public List<DoneTask> doneTasks(CountyFlowUser user, int offset, int limit) {
+        List<HistoricTaskInstance> page = history.createHistoricTaskInstanceQuery()
+                .taskAssignee(user.username()).finished()
+                .orderByHistoricTaskInstanceEndTime().desc()
+                .listPage(offset, limit);
+        Map<String, Long> caseIds = caseIdsOf(page.stream().map(HistoricTaskInstance::getProcessInstanceId).toList());
+        Map<Long, CaseFile> byId = casesById(caseIds.values());
+        return page.stream().map(t -> {
+            CaseFile c = byId.get(caseIds.get(t.getProcessInstanceId()));
+            return new DoneTask(t.getId(), t.getName(), c == null ? null : c.getId(), c == null ? "" : c.getTitle(),
+                    c == null ? "" : organisations.nameOf(c.getCountyCode()),
+                    toInstant(t.getEndTime()), c == null ? null : c.getCurrentStage());
+        }).toList();
+    }
+
+    public long countDoneTasks(CountyFlowUser user) {
+        return history.createHistoricTaskInstanceQuery().taskAssignee(user.username()).finished().count();
+    }
+
+    // ---------------------------------------------------------------- one task
+
+    /** The task with its case, form and the data the form opens with (saved draft, else the feature's prefill). */
+    public TaskDetails open(String taskId, CountyFlowUser user) {
+        Task task = actionable(taskId, user, "TASK_OPEN");
+        CaseFile c = caseOf(task);
+        String formKey = task.getFormKey();
+        Map<String, Object> data;
+        var draft = drafts.findById(taskId);
+        TaskHandler.TaskContext context = context(task, c, user);
+        if (draft.isPresent()) {
+            data = readJson(draft.get().getData());
+        } else {
+            data = handler(context).map(h -> h.initialData(context)).orElse(Map.of());
+        }
+        return new TaskDetails(summaries(List.of(task)).get(0), formKey, data, draft.map(TaskDraft::getSavedAt).orElse(null),
+                task.getAssignee() != null && task.getAssignee().equals(user.username()));
+    }
+
+    public String formSchema(String formKey) {
+        return forms.schemaJson(formKey);
+    }
+
+    @Transactional
+    public void claim(String taskId, CountyFlowUser user) {
+        Task task = actionable(taskId, user, "TASK_CLAIM");
+        if (task.getAssignee() != null) {
+            if (task.getAssignee().equals(user.username())) return;
+            throw refuse(user, "TASK_CLAIM", taskId, "此任务已由他人签收");
+        }
+        taskService.claim(taskId, user.username());
+        audit.record(user.username(), user.orgCode(), "TASK_CLAIM", "task:" + taskId, AuditEvent.Outcome.SUCCESS, task.getName());
+    }
+
+    @Transactional
+    public void unclaim(String taskId, CountyFlowUser user) {
+        Task task = actionable(taskId, user, "TASK_UNCLAIM");
+        if (!user.username().equals(task.getAssignee())) {
+            throw refuse(user, "TASK_UNCLAIM", taskId, "只能退回自己签收的任务");
+        }
+        if (!isCandidate(taskId, user)) {
+            throw refuse(user, "TASK_UNCLAIM", taskId, "此任务是指派给您个人的，不能退回任务池");
+        }
+        taskService.setAssignee(taskId, null);
+        audit.record(user.username(), user.orgCode(), "TASK_UNCLAIM", "task:" + taskId, AuditEvent.Outcome.SUCCESS, task.getName());
+    }
+
+    /** Saves form data without validating it, to be resumed later. */
+    @Transactional
+    public void saveDraft(String taskId, Map<String, Object> data, CountyFlowUser user) {
+        Task task = actionable(taskId, user, "TASK_DRAFT");
+        CaseFile c = caseOf(task);
+        Map<String, Object> clean = task.getFormKey() == null ? Map.of() : forms.clean(task.getFormKey(), data);
+        String body = writeJson(clean);
+        drafts.findById(taskId).ifPresentOrElse(d -> d.update(user.username(), body),
+                () -> drafts.save(new TaskDraft(taskId, c == null ? null : c.getId(), user.username(), body)));
+    }
+
+    /**
+     * Completes the task: check the user, validate against the task's form file, let the feature write its tables
+     * and choose the routing variables, complete in the engine, record the decision and the audit entry.
+     * One transaction: on any error nothing is changed.
+     */
+    @Transactional
+    public void complete(String taskId, Map<String, Object> data, CountyFlowUser user) {
+        Task task = actionable(taskId, user, "TASK_COMPLETE");
+        CaseFile c = caseOf(task);
+        Map<String, Object> clean = data == null ? Map.of() : data;
+        if (task.getFormKey() != null) {
+            Map<String, String> errors = forms.validate(task.getFormKey(), clean);
+            if (!errors.isEmpty()) throw new FieldErrorsException(errors);
+            clean = forms.clean(task.getFormKey(), clean);
+        }
+        TaskHandler.TaskContext context = context(task, c, user);
+        final Map<String, Object> submitted = clean;
+        TaskHandler.Completion completion = handler(context).map(h -> h.complete(context, submitted))
+                .orElseGet(() -> defaultCompletion(submitted));
+        if (task.getAssignee() == null) taskService.claim(taskId, user.username());
+        taskService.complete(taskId, completion.variables() == null ? Map.of() : new HashMap<>(completion.variables()));
+        if (c != null) {
+            cases.record(new CaseDecision(c.getId(), taskId, task.getTaskDefinitionKey(), task.getName(),
+                    user.username(), user.displayName(), user.orgCode(), primaryRole(user),
+                    completion.decision(), completion.comment()));
+            if (completion.status() != null) cases.setStatus(c, completion.status());
+        }
+        drafts.deleteById(taskId);
+        audit.record(user.username(), user.orgCode(), "TASK_COMPLETE", "task:" + taskId + (c == null ? "" : " case:" + c.getId()),
+                AuditEvent.Outcome.SUCCESS, task.getName() + (completion.decision() == null ? "" : " " + completion.decision()));
+    }
+
+    private static TaskHandler.Completion defaultCompletion(Map<String, Object> data) {
+        Object decision = data.get("decision");
+        Object comment = data.get("comment");
+        Map<String, Object> vars = new LinkedHashMap<>();
+        if (decision != null) vars.put("decision", decision.toString());
+        return new TaskHandler.Completion(vars, decision == null ? null : decision.toString(),
+                comment == null ? null : comment.toString(), null);
+    }
+
+    private static String primaryRole(CountyFlowUser user) {
+        return user.roles().stream().sorted().findFirst().map(Enum::name).orElse(null);
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /** The task, if this user may act on it now: its assignee, or a candidate while nobody has claimed it. */
+    private Task actionable(String taskId, CountyFlowUser user, String action) {
+        Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            throw new NotFoundException("任务不存在或已办结：" + taskId);
+        }
+        boolean assignee = user.username().equals(task.getAssignee());
+        boolean candidate = task.getAssignee() == null && isCandidate(taskId, user);
+        boolean claimedByOther = task.getAssignee() != null && !assignee && isCandidate(taskId, user);
+        if (!assignee && !candidate) {
+            throw refuse(user, action, taskId, claimedByOther
+                    ? "此任务已由 " + task.getAssignee() + " 签收，您不能办理"
+                    : "无权办理此任务：它不是分派给您或您所在岗位的任务");
+        }
+        CaseFile c = caseOf(task);
+        if (c != null && !cases.canSee(user, c) && !assignee) {
+            throw refuse(user, action, taskId, "无权办理此任务：案件不在您的管辖范围内");
+        }
+        return task;
+    }
+
+    private boolean isCandidate(String taskId, CountyFlowUser user) {
+        return taskService.createTaskQuery().taskId(taskId).taskCandidateGroupIn(user.groups())
+                .includeAssignedTasks().count() > 0;
+    }
+
+    private NotPermittedException refuse(CountyFlowUser user, String action, String taskId, String message) {
+        audit.recordIndependently(user.username(), user.orgCode(), action, "task:" + taskId,
+                AuditEvent.Outcome.DENIED, message);
+        return new NotPermittedException(message);
+    }
+
+    private CaseFile caseOf(Task task) {
+        Long id = caseIdsOf(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
+        return id == null ? null : casesById(List.of(id)).get(id);
+    }
+
+    private TaskHandler.TaskContext context(Task task, CaseFile c, CountyFlowUser user) {
+        String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        return new TaskHandler.TaskContext(task, processKey, c, user);
+    }
+
+    private java.util.Optional<TaskHandler> handler(TaskHandler.TaskContext context) {
+        return handlers.stream().filter(h -> h.handles(context.processDefinitionKey(), context.taskKey())).findFirst();
+    }
+
+    private Map<String, Object> readJson(String body) {
+        try {
+            return json.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("草稿数据损坏", e);
+        }
+    }
+
+    private String writeJson(Map<String, Object> data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw FieldErrorsException.of("_form", "表单数据无法保存");
+        }
+    }
+
+    private static Instant toInstant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}
