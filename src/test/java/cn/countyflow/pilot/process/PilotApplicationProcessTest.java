@@ -1,0 +1,272 @@
+package cn.countyflow.pilot.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Walks every path of {@code processes/pilot-application.bpmn} (申报 → 县签发 → 市初审 → 省形式审查).
+ * Routing is by process variables only, so no mocks are needed.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = "processes/pilot-application.bpmn")
+class PilotApplicationProcessTest {
+
+  static final String PROCESS_KEY = "pilotApplication";
+
+  static final String DRAFTERS = "county-130682-drafters";
+  static final String LEADERS = "county-130682-leaders";
+  static final String CITY_REVIEWERS = "city-130600-reviewers";
+  static final String PROVINCE_OFFICERS = "province-13-officers";
+
+  /** Batch deadline of the 2019 Hebei batch (seed 002: 2018年9月7日前). */
+  static final Date DEADLINE = Date.from(LocalDate.of(2018, 9, 7).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
+
+  ProcessEngine processEngine;
+
+  @BeforeEach
+  void bindAssertionsToEngine() {
+    init(processEngine);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  ProcessInstance startCountyUnderCity() {
+    return start(42L, "130624", false);
+  }
+
+  ProcessInstance startProvinceDirectCounty() {
+    return start(43L, "130682", true);
+  }
+
+  ProcessInstance start(long caseId, String countyCode, boolean provinceDirect) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("caseId", caseId);
+    vars.put("countyCode", countyCode);
+    vars.put("provinceDirect", provinceDirect);
+    vars.put("draftersGroup", DRAFTERS);
+    vars.put("leadersGroup", LEADERS);
+    vars.put("cityReviewersGroup", provinceDirect ? null : CITY_REVIEWERS);
+    vars.put("provinceOfficersGroup", PROVINCE_OFFICERS);
+    vars.put("deadline", DEADLINE);
+    return runtimeService().startProcessInstanceByKey(PROCESS_KEY, Long.toString(caseId), vars);
+  }
+
+  void submitDraft(ProcessInstance pi) {
+    assertThat(pi).isWaitingAt("Task_Draft");
+    complete(task(pi));
+  }
+
+  void leader(ProcessInstance pi, String decision) {
+    assertThat(pi).isWaitingAt("Task_LeaderSignOff");
+    complete(task(pi), withVariables("leaderDecision", decision));
+  }
+
+  void city(ProcessInstance pi, String decision) {
+    assertThat(pi).isWaitingAt("Task_CityScreening");
+    complete(task(pi), withVariables("cityDecision", decision));
+  }
+
+  void province(ProcessInstance pi, String decision) {
+    assertThat(pi).isWaitingAt("Task_ProvinceCheck");
+    complete(task(pi), withVariables("provinceCheckDecision", decision));
+  }
+
+  // ---------------------------------------------------------------- paths
+
+  @Test
+  @DisplayName("正常路径：编制 → 县签发同意 → 市推荐 → 省形式审查通过 → 转入专家评审")
+  void happyPath() {
+    ProcessInstance pi = startCountyUnderCity();
+    assertThat(pi).isStarted().hasBusinessKey("42").hasPassed("Start_Application");
+
+    submitDraft(pi);
+    leader(pi, "APPROVE");
+    city(pi, "RECOMMEND");
+
+    assertThat(pi).isWaitingAt("Task_ProvinceCheck");
+    assertThat(task(pi)).hasCandidateGroup(PROVINCE_OFFICERS).isNotAssigned();
+
+    province(pi, "PASS");
+
+    assertThat(pi).isEnded().hasPassedInOrder(
+        "Start_Application", "Gateway_MergeDraft", "Task_Draft", "Task_LeaderSignOff", "Gateway_LeaderDecision",
+        "Gateway_ProvinceDirect", "Task_CityScreening", "Gateway_CityDecision", "Task_ProvinceCheck",
+        "Gateway_ProvinceCheckDecision", "End_ToExpertReview")
+        .hasNotPassed("End_NotRecommended");
+  }
+
+  @Test
+  @DisplayName("县政府退回经办人，修改后重新签发")
+  void leaderReturnsAndDrafterResubmits() {
+    ProcessInstance pi = startCountyUnderCity();
+    submitDraft(pi);
+    leader(pi, "RETURN");
+
+    assertThat(pi).isWaitingAt("Task_Draft");
+    assertThat(task(pi)).hasCandidateGroup(DRAFTERS);
+
+    submitDraft(pi);
+    leader(pi, "APPROVE");
+
+    assertThat(pi).isWaitingAt("Task_CityScreening")
+        .hasPassedInOrder("Task_Draft", "Task_LeaderSignOff", "Task_Draft", "Task_LeaderSignOff");
+  }
+
+  @Test
+  @DisplayName("市级退回修改：重新编制后再经县签发和市初审")
+  void cityReturnsAndCountyResubmits() {
+    ProcessInstance pi = startCountyUnderCity();
+    submitDraft(pi);
+    leader(pi, "APPROVE");
+    city(pi, "RETURN");
+
+    assertThat(pi).isWaitingAt("Task_Draft");
+
+    submitDraft(pi);
+    leader(pi, "APPROVE");
+    city(pi, "RECOMMEND");
+
+    // hasPassedInOrder sees finished activities only; the open province check is asserted by isWaitingAt
+    assertThat(pi).isWaitingAt("Task_ProvinceCheck").hasPassedInOrder(
+        "Task_Draft", "Task_LeaderSignOff", "Task_CityScreening", "Gateway_CityDecision",
+        "Task_Draft", "Task_LeaderSignOff", "Task_CityScreening");
+  }
+
+  @Test
+  @DisplayName("市级不予推荐：申报结束于“不予推荐”")
+  void cityRejectEndsApplication() {
+    ProcessInstance pi = startCountyUnderCity();
+    submitDraft(pi);
+    leader(pi, "APPROVE");
+    city(pi, "REJECT");
+
+    assertThat(pi).isEnded().hasPassed("End_NotRecommended")
+        .hasNotPassed("Task_ProvinceCheck", "End_ToExpertReview");
+  }
+
+  @Test
+  @DisplayName("省直管县跳过市级初审，直接到省级形式审查")
+  void provinceDirectCountySkipsCityScreening() {
+    ProcessInstance pi = startProvinceDirectCounty();
+    submitDraft(pi);
+    leader(pi, "APPROVE");
+
+    assertThat(pi).isWaitingAt("Task_ProvinceCheck").hasNotPassed("Task_CityScreening");
+    assertThat(task(pi)).hasCandidateGroup(PROVINCE_OFFICERS);
+
+    province(pi, "PASS");
+    assertThat(pi).isEnded().hasPassed("End_ToExpertReview").hasNotPassed("Task_CityScreening");
+  }
+
+  @Test
+  @DisplayName("省级退回县级补正：重新编制，再经县签发和市初审")
+  void provinceReturnGoesBackToDraftingAndThroughCityAgain() {
+    ProcessInstance pi = startCountyUnderCity();
+    submitDraft(pi);
+    leader(pi, "APPROVE");
+    city(pi, "RECOMMEND");
+    province(pi, "RETURN");
+
+    assertThat(pi).isWaitingAt("Task_Draft");
+    assertThat(task(pi)).hasCandidateGroup(DRAFTERS).hasDueDate(DEADLINE);
+
+    submitDraft(pi);
+    leader(pi, "APPROVE");
+    city(pi, "RECOMMEND");
+    province(pi, "PASS");
+
+    assertThat(pi).isEnded().hasPassedInOrder(
+        "Task_ProvinceCheck", "Task_Draft", "Task_LeaderSignOff", "Task_CityScreening", "Task_ProvinceCheck",
+        "End_ToExpertReview");
+  }
+
+  @Test
+  @DisplayName("省直管县被省级退回后，重新提交仍不经过市级初审")
+  void provinceDirectReturnStillSkipsCity() {
+    ProcessInstance pi = startProvinceDirectCounty();
+    submitDraft(pi);
+    leader(pi, "APPROVE");
+    province(pi, "RETURN");
+    submitDraft(pi);
+    leader(pi, "APPROVE");
+
+    assertThat(pi).isWaitingAt("Task_ProvinceCheck").hasNotPassed("Task_CityScreening");
+  }
+
+  // ---------------------------------------------------------------- task attributes
+
+  @Test
+  @DisplayName("每个任务的候选组、表单键；编制任务的到期日为批次截止日期")
+  void candidateGroupsFormKeysAndDueDate() {
+    ProcessInstance pi = startCountyUnderCity();
+
+    assertThat(task(pi)).hasDefinitionKey("Task_Draft").hasName("编制申报书")
+        .hasCandidateGroup(DRAFTERS).hasFormKey("pilot/draft.form").hasDueDate(DEADLINE);
+    submitDraft(pi);
+
+    assertThat(task(pi)).hasDefinitionKey("Task_LeaderSignOff").hasName("县政府审核签发")
+        .hasCandidateGroup(LEADERS).hasFormKey("pilot/leader-signoff.form");
+    leader(pi, "APPROVE");
+
+    assertThat(task(pi)).hasDefinitionKey("Task_CityScreening").hasName("市级初审筛选")
+        .hasCandidateGroup(CITY_REVIEWERS).hasFormKey("pilot/city-screening.form");
+    city(pi, "RECOMMEND");
+
+    assertThat(task(pi)).hasDefinitionKey("Task_ProvinceCheck").hasName("省级形式审查")
+        .hasCandidateGroup(PROVINCE_OFFICERS).hasFormKey("pilot/province-check.form");
+  }
+
+  @Test
+  @DisplayName("候选组取自启动变量的值，而不是写死在流程中")
+  void candidateGroupsFollowTheVariables() {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("caseId", 7L);
+    vars.put("countyCode", "420981");
+    vars.put("provinceDirect", false);
+    vars.put("draftersGroup", "g-drafters-x");
+    vars.put("leadersGroup", "g-leaders-x");
+    vars.put("cityReviewersGroup", "g-city-x");
+    vars.put("provinceOfficersGroup", "g-province-x");
+    vars.put("deadline", DEADLINE);
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "7", vars);
+
+    assertThat(task(pi)).hasCandidateGroup("g-drafters-x");
+    submitDraft(pi);
+    assertThat(task(pi)).hasCandidateGroup("g-leaders-x");
+    leader(pi, "APPROVE");
+    assertThat(task(pi)).hasCandidateGroup("g-city-x");
+    city(pi, "RECOMMEND");
+    assertThat(task(pi)).hasCandidateGroup("g-province-x");
+  }
+
+  @Test
+  @DisplayName("流程历史保留期不少于180天")
+  void historyTimeToLiveIsAtLeast180Days() {
+    ProcessDefinition definition = repositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult();
+    assertThat(definition.getName()).isEqualTo("工业转型升级试点示范县申报");
+    assertThat(definition.getHistoryTimeToLive()).isNotNull().isGreaterThanOrEqualTo(180);
+  }
+}
