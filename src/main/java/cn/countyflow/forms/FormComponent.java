@@ -81,7 +81,7 @@ public class FormComponent {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Layout(Integer row, Integer columns) {
+    public record Layout(String row, Integer columns) {
     }
 
     // ---- derived helpers ----
