@@ -1,0 +1,170 @@
+package cn.countyflow.forms;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Which uploads are accepted: PDF, PNG, JPEG and Office documents (OOXML and legacy OLE2), recognised by their
+ * magic bytes <em>and</em> a matching file name extension, up to {@code countyflow.upload.max-size}.
+ */
+@Component
+public class UploadPolicy {
+
+    static final String TYPE_NOT_ALLOWED = "文件类型不允许：仅支持 PDF、PNG、JPEG 和 Office 文档";
+    static final String CONTENT_MISMATCH = "文件内容与扩展名不符";
+    static final String EMPTY = "文件为空";
+
+    private enum Kind { PDF, PNG, JPEG, OOXML, OLE2 }
+
+    private record Allowed(Kind kind, String contentType, String ooxmlFolder) { }
+
+    private static final Map<String, Allowed> BY_EXTENSION = Map.ofEntries(
+            Map.entry("pdf", new Allowed(Kind.PDF, "application/pdf", null)),
+            Map.entry("png", new Allowed(Kind.PNG, "image/png", null)),
+            Map.entry("jpg", new Allowed(Kind.JPEG, "image/jpeg", null)),
+            Map.entry("jpeg", new Allowed(Kind.JPEG, "image/jpeg", null)),
+            Map.entry("docx", new Allowed(Kind.OOXML, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "word/")),
+            Map.entry("xlsx", new Allowed(Kind.OOXML, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xl/")),
+            Map.entry("pptx", new Allowed(Kind.OOXML, "application/vnd.openxmlformats-officedocument.presentationml.presentation", "ppt/")),
+            Map.entry("doc", new Allowed(Kind.OLE2, "application/msword", null)),
+            Map.entry("xls", new Allowed(Kind.OLE2, "application/vnd.ms-excel", null)),
+            Map.entry("ppt", new Allowed(Kind.OLE2, "application/vnd.ms-powerpoint", null)));
+
+    /** For the upload component's client-side filter. */
+    public static final List<String> ACCEPTED_EXTENSIONS = BY_EXTENSION.keySet().stream().sorted().map(e -> "." + e).toList();
+
+    private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+
+    private final DataSize maxSize;
+
+    public UploadPolicy(@Value("${countyflow.upload.max-size:20MB}") DataSize maxSize) {
+        this.maxSize = maxSize;
+    }
+
+    public DataSize getMaxSize() {
+        return maxSize;
+    }
+
+    /** @throws UploadRejectedException saying what is wrong, unless the file is acceptable */
+    public void check(String filename, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new UploadRejectedException(EMPTY);
+        }
+        if (content.length > maxSize.toBytes()) {
+            throw new UploadRejectedException("文件过大：上限 " + describe(maxSize));
+        }
+        Allowed allowed = BY_EXTENSION.get(extension(filename));
+        if (allowed == null) {
+            throw new UploadRejectedException(TYPE_NOT_ALLOWED);
+        }
+        Kind actual = detect(content);
+        if (actual == null) {
+            throw new UploadRejectedException(CONTENT_MISMATCH);
+        }
+        if (actual != allowed.kind()) {
+            throw new UploadRejectedException(CONTENT_MISMATCH);
+        }
+        if (actual == Kind.OOXML && !isOoxml(content, allowed.ooxmlFolder())) {
+            throw new UploadRejectedException(CONTENT_MISMATCH);
+        }
+    }
+
+    /** Content type for an accepted file's name. */
+    public String contentType(String filename) {
+        Allowed allowed = BY_EXTENSION.get(extension(filename));
+        return allowed == null ? "application/octet-stream" : allowed.contentType();
+    }
+
+    /** The last path segment of a browser-supplied name (some send {@code C:\fakepath\x.pdf}). */
+    public static String baseName(String filename) {
+        if (filename == null) {
+            return "";
+        }
+        String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1).strip();
+        return name.length() > 255 ? name.substring(name.length() - 255) : name;
+    }
+
+    private static String extension(String filename) {
+        String name = baseName(filename);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static Kind detect(byte[] content) {
+        if (startsWith(content, PDF)) return Kind.PDF;
+        if (startsWith(content, PNG)) return Kind.PNG;
+        if (startsWith(content, JPEG)) return Kind.JPEG;
+        if (startsWith(content, ZIP)) return Kind.OOXML;
+        if (startsWith(content, OLE2)) return Kind.OLE2;
+        return null;
+    }
+
+    private static boolean startsWith(byte[] content, byte[] magic) {
+        return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
+    }
+
+    /** An OOXML package: a ZIP whose central directory lists {@code [Content_Types].xml} and the part folder. */
+    private static boolean isOoxml(byte[] zip, String folder) {
+        List<String> names = zipEntryNames(zip);
+        return names.contains("[Content_Types].xml") && names.stream().anyMatch(n -> n.startsWith(folder));
+    }
+
+    /** Entry names from the ZIP central directory, read without inflating anything; empty if not a sound ZIP. */
+    static List<String> zipEntryNames(byte[] zip) {
+        List<String> names = new ArrayList<>();
+        int eocd = -1;
+        for (int i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 5 && zip[i + 3] == 6) {
+                eocd = i;
+                break;
+            }
+        }
+        if (eocd < 0) {
+            return names;
+        }
+        int count = u16(zip, eocd + 10);
+        long offset = u32(zip, eocd + 16);
+        int p = (int) Math.min(offset, Integer.MAX_VALUE);
+        for (int n = 0; n < count; n++) {
+            if (p < 0 || p + 46 > zip.length || zip[p] != 'P' || zip[p + 1] != 'K' || zip[p + 2] != 1 || zip[p + 3] != 2) {
+                return List.of();
+            }
+            int nameLength = u16(zip, p + 28);
+            int extraLength = u16(zip, p + 30);
+            int commentLength = u16(zip, p + 32);
+            if (p + 46 + nameLength > zip.length) {
+                return List.of();
+            }
+            names.add(new String(zip, p + 46, nameLength, StandardCharsets.UTF_8));
+            p += 46 + nameLength + extraLength + commentLength;
+        }
+        return names;
+    }
+
+    private static int u16(byte[] b, int i) {
+        return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8;
+    }
+
+    private static long u32(byte[] b, int i) {
+        return (u16(b, i) | (long) u16(b, i + 2) << 16);
+    }
+
+    private static String describe(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) return size.toMegabytes() + " MB";
+        if (bytes >= 1024 && bytes % 1024 == 0) return size.toKilobytes() + " KB";
+        return bytes + " 字节";
+    }
+}

@@ -1,0 +1,227 @@
+package cn.countyflow.forms;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class RenderedFormTest {
+
+    private final FormDefinition form = TestForms.load("application.form");
+    private final FormFeel feel = new FormFeel();
+    private final AttachmentService attachments = mock(AttachmentService.class);
+    private final FormServices services = new FormServices(feel, new UploadPolicy(DataSize.ofMegabytes(20)),
+            attachments, () -> "county1");
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup();
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    private RenderedForm render(Map<String, Object> data, boolean readOnly) {
+        RenderedForm rendered = new RenderedForm(form, data, readOnly, services);
+        UI.getCurrent().add(rendered);
+        return rendered;
+    }
+
+    private static <T extends Component> T field(Class<T> type, String id) {
+        return _get(type, spec -> spec.withId(id));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void valuesSetInFieldsComeBackFromGetData() {
+        RenderedForm rendered = render(Map.of("batchName", "2019年批次"), false);
+
+        _setValue(field(TextField.class, "field-contactName"), "张三");
+        _setValue(field(BigDecimalField.class, "field-overall-gdp"), new BigDecimal("1234.56"));
+        _setValue(field(DatePicker.class, "field-applyDate"), LocalDate.of(2018, 9, 7));
+        ComboBox<FormComponent.Option> level = field(ComboBox.class, "field-level");
+        _setValue(level, level.getListDataView().getItems().filter(o -> "provincial".equals(o.value())).findFirst().orElseThrow());
+        _setValue(field(TextField.class, "field-leadingIndustries-0-name"), "装备制造");
+
+        Map<String, Object> data = rendered.getData();
+        assertThat(data).containsEntry("contactName", "张三")
+                .containsEntry("applyDate", "2018-09-07")
+                .containsEntry("level", "provincial")
+                .containsEntry("batchName", "2019年批次");
+        assertThat((Map<String, Object>) data.get("overall")).containsEntry("gdp", new BigDecimal("1234.56"));
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) data.get("leadingIndustries");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).containsEntry("name", "装备制造").containsEntry("enterprises", List.of());
+        assertThat(new FormValidator(feel).validate(form, data)).isEmpty();
+    }
+
+    @Test
+    void initialDataIsShownAndLabelsAndRequiredComeFromTheFile() {
+        render(Map.of("contactName", "李四", "leadingIndustries",
+                List.of(Map.of("name", "食品"), Map.of("name", "纺织", "enterprises", List.of(Map.of("sales", 12))))), false);
+        TextField contact = field(TextField.class, "field-contactName");
+        assertThat(contact.getValue()).isEqualTo("李四");
+        assertThat(contact.getLabel()).isEqualTo("联系人");
+        assertThat(contact.isRequiredIndicatorVisible()).isTrue();
+        assertThat(field(TextField.class, "field-leadingIndustries-1-name").getValue()).isEqualTo("纺织");
+        assertThat(field(BigDecimalField.class, "field-leadingIndustries-1-enterprises-0-sales").getValue())
+                .isEqualByComparingTo("12");
+        assertThat(field(DatePicker.class, "field-applyDate").getLabel()).isEqualTo("填报日期");
+    }
+
+    @Test
+    void showErrorsMarksTheRightFieldsAndSummarisesUnknownPaths() {
+        RenderedForm rendered = render(Map.of(), false);
+        Map<String, String> errors = new FormValidator(feel).validate(form, rendered.getData());
+        assertThat(errors).containsKeys("contactName", "overall.gdp", "leadingIndustries[0].name");
+
+        rendered.showErrors(Map.of("contactName", "请填写此项", "leadingIndustries[0].name", "请填写此项",
+                "nowhere", "别处的错误"));
+
+        TextField contact = field(TextField.class, "field-contactName");
+        assertThat(contact.isInvalid()).isTrue();
+        assertThat(contact.getErrorMessage()).isEqualTo("请填写此项");
+        assertThat(field(TextField.class, "field-leadingIndustries-0-name").isInvalid()).isTrue();
+        assertThat(field(BigDecimalField.class, "field-overall-gdp").isInvalid()).isFalse();
+        Component summary = _get(Component.class, spec -> spec.withId("form-error-summary"));
+        assertThat(summary.getElement().getTextRecursively()).contains("nowhere").contains("别处的错误");
+
+        rendered.clearErrors();
+        assertThat(contact.isInvalid()).isFalse();
+        assertThat(summary.isVisible()).isFalse();
+    }
+
+    @Test
+    void hiddenFieldDisappearsWhenItsConditionBecomesTrue() {
+        render(Map.of("hasParks", true), false);
+        TextField park = field(TextField.class, "field-parkName");
+        assertThat(park.isVisible()).isTrue();
+
+        _setValue(field(Checkbox.class, "field-hasParks"), false);
+        assertThat(park.isVisible()).isFalse();
+        assertThat(_find(TextField.class, spec -> spec.withId("field-parkName"))).isEmpty();
+
+        _setValue(field(Checkbox.class, "field-hasParks"), true);
+        assertThat(park.isVisible()).isTrue();
+    }
+
+    @Test
+    void conditionInsideDynamicListRowUsesTheRowsValues() {
+        render(Map.of("leadingIndustries", List.of(Map.of("name", "甲"), Map.of("name", "乙"))), false);
+        assertThat(_find(TextField.class, spec -> spec.withId("field-leadingIndustries-1-clusterName"))).isEmpty();
+
+        _setValue(field(Checkbox.class, "field-leadingIndustries-1-isCluster"), true);
+
+        assertThat(field(TextField.class, "field-leadingIndustries-1-clusterName").isVisible()).isTrue();
+        assertThat(_find(TextField.class, spec -> spec.withId("field-leadingIndustries-0-clusterName"))).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dynamicListAddsAndRemovesRows() {
+        RenderedForm rendered = render(Map.of("leadingIndustries", List.of(Map.of("name", "甲"))), false);
+
+        _click(field(Button.class, "add-leadingIndustries"));
+        _setValue(field(TextField.class, "field-leadingIndustries-1-name"), "乙");
+        _click(field(Button.class, "add-leadingIndustries"));
+        _setValue(field(TextField.class, "field-leadingIndustries-2-name"), "丙");
+        _click(field(Button.class, "add-leadingIndustries-1-enterprises"));
+        _setValue(field(BigDecimalField.class, "field-leadingIndustries-1-enterprises-0-sales"), BigDecimal.TEN);
+        assertThat(field(Button.class, "add-leadingIndustries").getText()).isEqualTo("添加一行");
+
+        _click(field(Button.class, "remove-leadingIndustries-0"));
+
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) rendered.getData().get("leadingIndustries");
+        assertThat(rows).extracting(r -> r.get("name")).containsExactly("乙", "丙");
+        assertThat((List<Map<String, Object>>) rows.get(0).get("enterprises"))
+                .extracting(r -> r.get("sales")).containsExactly(BigDecimal.TEN);
+        assertThat(field(TextField.class, "field-leadingIndustries-0-name").getValue()).isEqualTo("乙");
+        assertThat(field(Button.class, "remove-leadingIndustries-1").getText()).isEqualTo("删除");
+        assertThat(_find(TextField.class, spec -> spec.withId("field-leadingIndustries-2-name"))).isEmpty();
+    }
+
+    @Test
+    void readOnlyFormDisablesEverything() {
+        render(Map.of("contactName", "张三", "scan", Map.of("id", 5, "name", "申报书.pdf", "size", 2048,
+                "contentType", "application/pdf")), true);
+
+        for (HasValue<?, ?> f : _find(Component.class).stream()
+                .filter(c -> c instanceof HasValue<?, ?> && c.getId().orElse("").startsWith("field-"))
+                .map(c -> (HasValue<?, ?>) c).toList()) {
+            assertThat(f.isReadOnly()).as(((Component) f).getId().orElseThrow()).isTrue();
+        }
+        assertThat(_find(Button.class)).isEmpty();
+        assertThat(_find(Upload.class)).isEmpty();
+        assertThat(_get(Component.class, spec -> spec.withId("field-scan")).getElement().getTextRecursively())
+                .contains("申报书.pdf");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void uploadStoresThroughTheServiceAndShowsRefusals() {
+        RenderedForm rendered = render(Map.of(), false);
+        assertThat(_find(Upload.class)).hasSize(1);
+        AttachmentRef stored = new AttachmentRef(42, "申报书.pdf", 30, "application/pdf");
+        when(attachments.store(eq("申报书.pdf"), any(), eq("county1"))).thenReturn(stored);
+        when(attachments.store(eq("virus.pdf"), any(), any())).thenThrow(new UploadRejectedException("文件内容与扩展名不符"));
+
+        assertThat(rendered.simulateUpload("scan", "virus.pdf", UploadSamples.exe())).isEqualTo("文件内容与扩展名不符");
+        assertThat(rendered.getData().get("scan")).isNull();
+
+        assertThat(rendered.simulateUpload("scan", "申报书.pdf", UploadSamples.pdf())).isEqualTo("已上传：申报书.pdf");
+        assertThat((Map<String, Object>) rendered.getData().get("scan")).containsEntry("id", 42L).containsEntry("name", "申报书.pdf");
+        assertThat(_get(Component.class, spec -> spec.withId("field-scan")).getElement().getTextRecursively())
+                .contains("申报书.pdf");
+        verify(attachments, never()).store(eq("other"), any(), any());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everySupportedTypeRendersAndRoundTrips() {
+        FormDefinition all = TestForms.load("all-types.form");
+        Map<String, Object> data = Map.of("choices", List.of(Map.of("label", "甲", "value", "a")),
+                "s1", "a", "l1", List.of("a"), "n1", 3, "d1", "2020-01-02", "inGroup", "x");
+        RenderedForm rendered = new RenderedForm(all, data, false, services);
+        UI.getCurrent().add(rendered);
+
+        Map<String, Object> out = rendered.getData();
+        assertThat(out).containsEntry("s1", "a").containsEntry("l1", List.of("a")).containsEntry("d1", "2020-01-02")
+                .containsEntry("inGroup", "x").containsEntry("f1", List.of());
+        assertThat((List<Object>) out.get("rows")).hasSize(2);
+        // valuesKey options live in the task's variables, not in the submission: validate against both
+        Map<String, Object> withOptions = new java.util.HashMap<>(out);
+        withOptions.put("choices", data.get("choices"));
+        assertThat(new FormValidator(feel).validate(all, withOptions)).isEmpty();
+        assertThat(_get(Component.class, spec -> spec.withId("field-c11"))).isNotNull();
+    }
+}
