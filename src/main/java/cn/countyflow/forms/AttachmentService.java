@@ -36,6 +36,15 @@ public class AttachmentService {
         return repository.findById(id);
     }
 
+    /** Makes a stored file part of a case, so that it is read under the case's visibility. */
+    @Transactional
+    public void assignToCase(long attachmentId, long caseId) {
+        repository.findById(attachmentId).ifPresent(a -> {
+            a.setCaseId(caseId);
+            repository.save(a);
+        });
+    }
+
     private static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

@@ -149,4 +149,17 @@ public class FormValidator {
         }
         return AttachmentRef.from(value).isPresent() ? null : INVALID_FILE;
     }
+
+    /** The files a submission refers to, by field address: visible filepicker values only. */
+    public Map<String, List<AttachmentRef>> attachments(FormDefinition form, Map<String, Object> data) {
+        Map<String, List<AttachmentRef>> found = new java.util.LinkedHashMap<>();
+        walker.walk(form, data == null ? Map.of() : data, (c, address, value, hidden) -> {
+            if (hidden || !"filepicker".equals(c.getType()) || value == null) return;
+            List<Object> values = value instanceof List<?> list ? new java.util.ArrayList<>(list) : List.of(value);
+            List<AttachmentRef> refs = new java.util.ArrayList<>();
+            for (Object v : values) AttachmentRef.from(v).ifPresent(refs::add);
+            if (!refs.isEmpty()) found.put(address, refs);
+        });
+        return found;
+    }
 }

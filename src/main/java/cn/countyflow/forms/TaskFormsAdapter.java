@@ -3,17 +3,31 @@ package cn.countyflow.forms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.countyflow.workflow.TaskForms;
 
-/** PROVISIONAL until the forms package lands: reads the form file, no validation yet. */
+/** Task work's view of the form files: schema, validation, cleaning and the attachments a submission cites. */
 @Component
 class TaskFormsAdapter implements TaskForms {
+    private final FormRegistry registry;
+    private final FormValidator validator;
+    private final AttachmentService attachments;
+
+    TaskFormsAdapter(FormRegistry registry, FormValidator validator, AttachmentService attachments) {
+        this.registry = registry;
+        this.validator = validator;
+        this.attachments = attachments;
+    }
+
     @Override
     public String schemaJson(String formKey) {
+        registry.get(formKey); // known and supported, or an IllegalArgumentException
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("forms/" + formKey)) {
             if (in == null) throw new IllegalArgumentException("表单文件不存在：" + formKey);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -24,11 +38,38 @@ class TaskFormsAdapter implements TaskForms {
 
     @Override
     public Map<String, String> validate(String formKey, Map<String, Object> data) {
-        return Map.of();
+        return validator.validate(registry.get(formKey), data);
     }
 
     @Override
     public Map<String, Object> clean(String formKey, Map<String, Object> data) {
-        return data;
+        return validator.clean(registry.get(formKey), data);
+    }
+
+    /**
+     * Every cited file must be one the user uploaded and no case owns yet, or one this case already owns;
+     * accepted files become the case's. A submission citing someone else's file is refused on that field.
+     */
+    @Override
+    @Transactional
+    public Map<String, String> bindAttachments(String formKey, Map<String, Object> data, long caseId, String username) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, List<AttachmentRef>> cited = validator.attachments(registry.get(formKey), data);
+        cited.forEach((address, refs) -> {
+            for (AttachmentRef ref : refs) {
+                var found = attachments.find(ref.id());
+                boolean mine = found.isPresent() && (Long.valueOf(caseId).equals(found.get().getCaseId())
+                        || (found.get().getCaseId() == null && username.equals(found.get().getUploadedBy())));
+                if (!mine) {
+                    errors.put(address, "附件无效或不属于本案件，请重新上传");
+                    return;
+                }
+            }
+        });
+        if (errors.isEmpty()) {
+            cited.values().stream().flatMap(List::stream)
+                    .forEach(ref -> attachments.find(ref.id()).ifPresent(a -> attachments.assignToCase(a.getId(), caseId)));
+        }
+        return errors;
     }
 }

@@ -4,11 +4,9 @@ import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -20,6 +18,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
+import cn.countyflow.forms.FormRendering;
+import cn.countyflow.forms.RenderedForm;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.ui.CurrentUser;
 import cn.countyflow.ui.MainLayout;
@@ -32,14 +32,14 @@ import cn.countyflow.workflow.TaskWork;
 @PermitAll
 public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final TaskWork work;
-    private final TaskFormFactory formFactory;
+    private final FormRendering forms;
     private final CountyFlowUser user = CurrentUser.get();
     private TaskDetails details;
-    private TaskFormFactory.TaskFormComponent form;
+    private RenderedForm form;
 
-    public TaskView(TaskWork work, TaskFormFactory formFactory) {
+    public TaskView(TaskWork work, FormRendering forms) {
         this.work = work;
-        this.formFactory = formFactory;
+        this.forms = forms;
     }
 
     @Override
@@ -70,8 +70,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         add(header);
 
-        form = details.formKey() == null ? null : formFactory.create(details.formKey(), details.data(), user);
-        if (form != null) add(form.component());
+        form = details.formKey() == null ? null : forms.render(details.formKey(), details.data(), false, user::username);
+        if (form != null) add(form);
 
         Button submit = new Button(getTranslation("task.submit"), e -> submit());
         submit.setId("task-submit");
@@ -93,7 +93,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private Map<String, Object> data() {
-        return form == null ? Map.of() : form.data();
+        return form == null ? Map.of() : form.getData();
     }
 
     private void saveDraft() {
@@ -133,15 +133,4 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         return (details == null ? "" : details.task().name()) + " · " + getTranslation("app.name");
     }
 
-    /** Turns a form file into a Vaadin form; implemented by the forms package. */
-    public interface TaskFormFactory {
-        TaskFormComponent create(String formKey, Map<String, Object> data, CountyFlowUser user);
-
-        interface TaskFormComponent {
-            Component component();
-            Map<String, Object> data();
-            void showErrors(Map<String, String> errors);
-            void clearErrors();
-        }
-    }
 }

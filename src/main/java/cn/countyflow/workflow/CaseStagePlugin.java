@@ -44,8 +44,8 @@ class CaseStagePlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseEndEvent(Element endEventElement, ScopeImpl scope, ActivityImpl activity) {
                 if (scope.getProcessDefinition() != scope) return; // only the process's own end events
-                ExecutionListener onEnd = execution -> cases.stageReached(execution.getProcessBusinessKey(),
-                        activity.getName(), true);
+                String name = endEventElement.attribute("name", activity.getId());
+                ExecutionListener onEnd = execution -> cases.stageReached(execution.getProcessBusinessKey(), name, true);
                 activity.addListener(ExecutionListener.EVENTNAME_END, onEnd);
             }
         });

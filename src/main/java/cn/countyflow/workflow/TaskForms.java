@@ -12,4 +12,10 @@ public interface TaskForms {
 
     /** The data restricted to the fields the form declares and shows. */
     Map<String, Object> clean(String formKey, Map<String, Object> data);
+
+    /**
+     * Checks that every file the data cites may be used on this case by this user, and makes them the case's.
+     * Field path → message for the refused ones; empty when all are fine.
+     */
+    Map<String, String> bindAttachments(String formKey, Map<String, Object> data, long caseId, String username);
 }

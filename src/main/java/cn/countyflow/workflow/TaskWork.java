@@ -221,6 +221,10 @@ public class TaskWork {
             Map<String, String> errors = forms.validate(task.getFormKey(), clean);
             if (!errors.isEmpty()) throw new FieldErrorsException(errors);
             clean = forms.clean(task.getFormKey(), clean);
+            if (c != null) {
+                Map<String, String> refused = forms.bindAttachments(task.getFormKey(), clean, c.getId(), user.username());
+                if (!refused.isEmpty()) throw new FieldErrorsException(refused);
+            }
         }
         TaskHandler.TaskContext context = context(task, c, user);
         final Map<String, Object> submitted = clean;
