@@ -23,15 +23,22 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Walks every path of {@code processes/pilot-application.bpmn} (申报 → 县签发 → 市初审 → 省形式审查).
  * Routing is by process variables only, so no mocks are needed.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/pilot-application.bpmn")
 class PilotApplicationProcessTest {
+
+    /**
+     * The in-memory engine of the process tests. Its configuration file is not called camunda.cfg.xml, so the
+     * Spring Boot tests' webapps never pick it up as the "default" engine.
+     */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("camunda-process-test.cfg.xml").build();
+
 
   static final String PROCESS_KEY = "pilotApplication";
 
