@@ -1,0 +1,111 @@
+package cn.countyflow.e2e;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium + chromium-driver) driving the application.
+ * Where Chromium is missing the browser tests are skipped locally, but fail under CI (CI or COUNTYFLOW_REQUIRE_BROWSER set).
+ */
+final class Browser implements AutoCloseable {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    final WebDriver driver;
+    final WebDriverWait wait;
+    private final String base;
+
+    Browser(int port) throws Exception {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        boolean required = System.getenv("CI") != null || System.getenv("COUNTYFLOW_REQUIRE_BROWSER") != null;
+        if (!present && !required) {
+            Assumptions.abort("Chromium/chromedriver not installed (apt-get install chromium chromium-driver); browser test skipped");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        Path profile = Files.createTempDirectory("countyflow-chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        base = "http://localhost:" + port;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    void signIn(String username, String password) {
+        open("/login");
+        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));
+        user.clear();
+        user.sendKeys(username);
+        WebElement pw = driver.findElement(By.cssSelector("input[name='password']"));
+        pw.sendKeys(password);
+        driver.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-login-form vaadin-button")).click();
+    }
+
+    void signOut() {
+        waitFor("#logout").click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    WebElement waitFor(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    void waitForText(String css, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /** Types into a Vaadin text field or area by its component id. */
+    void type(String fieldId, String text) {
+        WebElement input = waitFor("#" + fieldId + " input, #" + fieldId + " textarea");
+        input.clear();
+        input.sendKeys(text);
+        input.sendKeys(org.openqa.selenium.Keys.TAB);
+    }
+
+    /** Chooses a radio button of a Vaadin radio group by its visible label. */
+    void choose(String groupId, String label) {
+        List<WebElement> radios = waitFor("#" + groupId).findElements(By.cssSelector("vaadin-radio-button"));
+        radios.stream().filter(r -> r.getText().contains(label)).findFirst().orElseThrow().click();
+    }
+
+    void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    /** The text of a grid's cells (light-DOM cell content), for checking what a list shows. */
+    String gridText(String gridId) {
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('#' + arguments[0] + ' vaadin-grid-cell-content'))"
+                        + ".map(c => c.textContent).join(' | ')", gridId);
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
