@@ -32,17 +32,29 @@ final class MariaDb {
 
     /** Skips (or, on CI, fails) the calling test class when the server does not answer. */
     static void assumeReachable() {
+        String problem = unreachable();
+        if (problem == null) return;
+        if (required()) {
+            Assertions.fail(problem + " — required because CI or COUNTYFLOW_REQUIRE_DB is set");
+        }
+        Assumptions.abort(skipMessage(problem));
+    }
+
+    /** Why the server cannot be used, or null when it answers. */
+    static String unreachable() {
         try (Connection c = connect()) {
             c.createStatement().execute("SELECT 1");
+            return null;
         } catch (SQLException e) {
-            String message = "MariaDB/MySQL not reachable at " + SERVER_URL + " as " + USER + " (" + e.getMessage()
-                    + "); start it (e.g. start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd)"
+            String cause = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            return "MariaDB/MySQL not reachable at " + SERVER_URL + " as " + USER + " (" + cause + "); start it"
+                    + " (start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd)"
                     + " or point COUNTYFLOW_IT_JDBC_URL at one";
-            if (required()) {
-                Assertions.fail(message + " — required because CI or COUNTYFLOW_REQUIRE_DB is set", e);
-            }
-            Assumptions.abort("Skipping MariaDB integration test: " + message);
         }
+    }
+
+    static String skipMessage(String problem) {
+        return "Skipping MariaDB integration tests: " + problem;
     }
 
     static boolean required() {
