@@ -35,7 +35,8 @@ public class Attachment {
 
     @Lob
     @Basic(fetch = FetchType.LAZY)
-    @Column(name = "content", nullable = false)
+    @jakarta.persistence.Lob
+    @Column(name = "content", nullable = false, length = 100 * 1024 * 1024) // LONGBLOB on MySQL, BLOB on H2
     private byte[] content;
 
     @Column(name = "uploaded_by", nullable = false)
