@@ -41,6 +41,11 @@ class BatchesViewTest extends PilotTestSupport {
     @Autowired ApplicationContext ctx;
 
     private void signInAndOpen(String username) {
+        signIn(username);
+        UI.getCurrent().navigate(BatchesView.class);
+    }
+
+    private void signIn(String username) {
         CountyFlowUser u = user(username);
         var auth = new UsernamePasswordAuthenticationToken(u, null, u.getAuthorities());
         SecurityContextHolder.getContext().setAuthentication(auth);
@@ -53,7 +58,6 @@ class BatchesViewTest extends PilotTestSupport {
             return request;
         });
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, ctx, UI::new));
-        UI.getCurrent().navigate(BatchesView.class);
     }
 
     @AfterEach
@@ -99,5 +103,26 @@ class BatchesViewTest extends PilotTestSupport {
         _click(_get(Button.class, s -> s.withId("start-application-" + batch.getId())));
         assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0)).isInstanceOf(TaskView.class);
         assertThat(applications.ofCounty(user("xinle_drafter"))).anySatisfy(a -> assertThat(a.getBatchId()).isEqualTo(batch.getId()));
+    }
+
+    @Test
+    void casePageListsTheRevisionsWithTheirChanges() {
+        long caseId = xinleSubmitted();
+        decide(caseId, "xinle_leader", "RETURN", "请核实人口数据");
+        java.util.Map<String, Object> data = PilotDrafts.valid();
+        PilotDrafts.at(data, "overall").put("population", 50.12);
+        complete(caseId, data, "xinle_drafter");
+
+        signIn("sjz_reviewer");
+        UI.getCurrent().navigate("cases/" + caseId);
+        _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("pilot-revisions"));
+        var second = _get(com.vaadin.flow.component.details.Details.class, s -> s.withId("pilot-revision-2"));
+        assertThat(second.getSummaryText()).contains("第2版").contains("1 处修改");
+        _get(com.vaadin.flow.component.details.Details.class, s -> s.withId("pilot-revision-1"));
+        second.setOpened(true);
+        @SuppressWarnings("unchecked")
+        Grid<PilotApplicationService.FieldChange> changes = _get(Grid.class, s -> s.withId("pilot-revision-changes-2"));
+        assertThat(GridKt._size(changes)).isEqualTo(1);
+        assertThat(GridKt._get(changes, 0).label()).isEqualTo("一、总体情况 · 人口（万人）");
     }
 }
