@@ -2,6 +2,8 @@ package cn.countyflow.inbox;
 
 import jakarta.annotation.security.PermitAll;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -13,6 +15,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
+import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.ui.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.CaseDetails;
@@ -24,10 +27,12 @@ import cn.countyflow.workflow.NotFoundException;
 @PermitAll
 public class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final CaseFileService cases;
+    private final ObjectProvider<CaseSection> sections;
     private String title = "";
 
-    public CaseView(CaseFileService cases) {
+    public CaseView(CaseFileService cases, ObjectProvider<CaseSection> sections) {
         this.cases = cases;
+        this.sections = sections;
     }
 
     @Override
@@ -40,6 +45,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         add(new H2(c.title()));
         add(summary(c));
         add(new H3(getTranslation("case.openTasks")), openTasks(c), new H3(getTranslation("case.history")), history(c));
+        CountyFlowUser user = CurrentUser.get();
+        sections.orderedStream().forEach(s -> s.create(c, user).ifPresent(this::add));
     }
 
     private FormLayout summary(CaseDetails c) {

@@ -59,6 +59,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.inbox"), InboxView.class, VaadinIcon.INBOX.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.done"), DoneView.class, VaadinIcon.CHECK_SQUARE_O.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.cases"), CasesView.class, VaadinIcon.FOLDER_OPEN.create()));
+        if (user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER) || user.has(Role.COUNTY_DRAFTER)
+                || user.has(Role.COUNTY_LEADER) || user.has(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.pilotBatches"), "pilot/batches", VaadinIcon.FLAG_O.create()));
+        }
         nav.addItem(new SideNavItem(getTranslation("nav.api"), "/swagger-ui.html", VaadinIcon.CODE.create()));
         addToDrawer(nav);
         if (user.has(Role.ADMIN)) {

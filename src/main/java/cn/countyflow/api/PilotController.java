@@ -1,0 +1,70 @@
+package cn.countyflow.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import cn.countyflow.pilot.PilotApplicationService;
+import cn.countyflow.pilot.PilotBatch;
+import cn.countyflow.pilot.PilotBatchService;
+import cn.countyflow.ui.CurrentUser;
+
+/** Pilot-county applications as JSON: batches, starting an application, its revisions. Steps go through /api/tasks. */
+@RestController
+@RequestMapping("/api/pilot")
+@Tag(name = "试点示范县申报 Pilot counties", description = "申报批次、发起申报、申报书修订记录")
+class PilotController {
+    private final PilotBatchService batches;
+    private final PilotApplicationService applications;
+
+    PilotController(PilotBatchService batches, PilotApplicationService applications) {
+        this.batches = batches;
+        this.applications = applications;
+    }
+
+    record Batch(long id, String name, int year, String provinceCode, LocalDate deadline, int expectedPilots,
+                 int panelSize, String status, String createdBy, Instant createdAt) {
+        static Batch of(PilotBatch b) {
+            return new Batch(b.getId(), b.getName(), b.getYear(), b.getProvinceCode(), b.getDeadline(),
+                    b.getExpectedPilots(), b.getPanelSize(), b.getStatus().name(), b.getCreatedBy(), b.getCreatedAt());
+        }
+    }
+
+    @GetMapping("/batches")
+    @Operation(summary = "我可以申报的批次：本省开放中、未过截止日期的申报批次")
+    List<Batch> openBatches() {
+        return batches.openBatchesFor(CurrentUser.get()).stream().map(Batch::of).toList();
+    }
+
+    @PostMapping("/batches")
+    @Operation(summary = "开启申报批次（省工信厅经办处室）；不通过校验时返回 400 和逐字段错误")
+    ResponseEntity<Batch> openBatch(@RequestBody PilotBatchService.BatchForm form) {
+        PilotBatch b = batches.open(form, CurrentUser.get());
+        return ResponseEntity.created(URI.create("/api/pilot/batches/" + b.getId())).body(Batch.of(b));
+    }
+
+    @PostMapping("/batches/{id}/applications")
+    @Operation(summary = "发起申报（县级经办人）：返回案件编号和编制申报书任务编号")
+    ResponseEntity<PilotApplicationService.Started> start(@PathVariable long id) {
+        var started = applications.start(id, CurrentUser.get());
+        return ResponseEntity.created(URI.create("/api/cases/" + started.caseId())).body(started);
+    }
+
+    @GetMapping("/applications/{caseId}/revisions")
+    @Operation(summary = "申报书修订记录：每一版的提交人、时间和与上一版相比修改的字段")
+    List<PilotApplicationService.Revision> revisions(@PathVariable long caseId) {
+        return applications.revisions(caseId, CurrentUser.get());
+    }
+}

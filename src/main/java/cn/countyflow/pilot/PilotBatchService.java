@@ -1,0 +1,114 @@
+package cn.countyflow.pilot;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.countyflow.audit.AuditEvent;
+import cn.countyflow.audit.AuditService;
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.org.Role;
+import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.NotFoundException;
+import cn.countyflow.workflow.NotPermittedException;
+
+/** Batches of pilot-county applications (申报批次): the province opens them, counties apply to them. */
+@Service
+@Transactional(readOnly = true)
+public class PilotBatchService {
+    /** Dates of the programme (deadlines, fill dates) are Beijing dates. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final int MIN_PANEL = 3;
+    public static final int MAX_PANEL = 15;
+
+    private final PilotBatchRepository batches;
+    private final AuditService audit;
+
+    PilotBatchService(PilotBatchRepository batches, AuditService audit) {
+        this.batches = batches;
+        this.audit = audit;
+    }
+
+    /** What the province officer fills in to open a batch. provinceCode null means the officer's own province. */
+    public record BatchForm(String name, Integer year, String provinceCode, LocalDate deadline, Integer expectedPilots,
+                            Integer panelSize) {
+    }
+
+    /**
+     * Opens a batch. Only a provincial officer of that province; field errors (Chinese, keyed by field name:
+     * name, year, deadline, expectedPilots, panelSize) when the form is incomplete or out of range.
+     */
+    @Transactional
+    public PilotBatch open(BatchForm form, CountyFlowUser user) {
+        String province = form.provinceCode() == null || form.provinceCode().isBlank()
+                ? user.provinceCode() : form.provinceCode().trim();
+        if (!user.has(Role.PROVINCE_OFFICER) || !user.orgCode().equals(province)) {
+            audit.recordIndependently(user.username(), user.orgCode(), "PILOT_BATCH_OPEN", "province:" + province,
+                    AuditEvent.Outcome.DENIED, form.name());
+            throw new NotPermittedException("只有本省工业和信息化厅经办处室可以开启申报批次");
+        }
+        LocalDate today = today();
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = form.name() == null ? "" : form.name().trim();
+        if (name.isEmpty()) errors.put("name", "请填写批次名称");
+        else if (name.length() > 200) errors.put("name", "批次名称不能超过200个字");
+        int year = form.year() != null ? form.year() : form.deadline() != null ? form.deadline().getYear() : today.getYear();
+        if (year < 2000 || year > 2100) errors.put("year", "申报年度应在2000至2100之间");
+        if (form.deadline() == null) errors.put("deadline", "请填写申报截止日期");
+        else if (form.deadline().isBefore(today)) errors.put("deadline", "申报截止日期不能早于今天");
+        if (form.expectedPilots() == null) errors.put("expectedPilots", "请填写拟选试点数量");
+        else if (form.expectedPilots() < 1) errors.put("expectedPilots", "拟选试点数量至少为1");
+        if (form.panelSize() == null) errors.put("panelSize", "请填写评审专家人数");
+        else if (form.panelSize() < MIN_PANEL || form.panelSize() > MAX_PANEL) {
+            errors.put("panelSize", "评审专家人数应在" + MIN_PANEL + "至" + MAX_PANEL + "人之间");
+        }
+        if (!errors.isEmpty()) throw new FieldErrorsException(errors);
+        PilotBatch batch = batches.save(new PilotBatch(name, year, province, form.deadline(), form.expectedPilots(),
+                form.panelSize(), user.username()));
+        audit.record(user.username(), user.orgCode(), "PILOT_BATCH_OPEN", "pilotBatch:" + batch.getId(),
+                AuditEvent.Outcome.SUCCESS, name);
+        return batch;
+    }
+
+    /** The batches a county can apply to now: its province's open batches whose deadline has not passed. */
+    public List<PilotBatch> openBatchesFor(CountyFlowUser user) {
+        if (user.provinceCode() == null) return List.of();
+        return batches.findByProvinceCodeAndStatusAndDeadlineGreaterThanEqualOrderByDeadlineAscIdAsc(
+                user.provinceCode(), PilotBatch.Status.OPEN, today());
+    }
+
+    /** All batches of the user's province, newest first (for the province and admins); counties get the open ones. */
+    public List<PilotBatch> batchesFor(CountyFlowUser user) {
+        if (user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER) || user.has(Role.ADMIN)) {
+            return batches.findByProvinceCodeOrderByDeadlineDescIdDesc(user.provinceCode());
+        }
+        return openBatchesFor(user);
+    }
+
+    /** A batch by id (no scope: batches are public within the programme). */
+    public PilotBatch get(long batchId) {
+        return batches.findById(batchId).orElseThrow(() -> new NotFoundException("申报批次不存在：" + batchId));
+    }
+
+    /** Closes a batch early; only a provincial officer of its province. */
+    @Transactional
+    public void close(long batchId, CountyFlowUser user) {
+        PilotBatch batch = get(batchId);
+        if (!user.has(Role.PROVINCE_OFFICER) || !user.orgCode().equals(batch.getProvinceCode())) {
+            throw new NotPermittedException("只有本省工业和信息化厅经办处室可以关闭申报批次");
+        }
+        batch.close();
+        batches.save(batch);
+        audit.record(user.username(), user.orgCode(), "PILOT_BATCH_CLOSE", "pilotBatch:" + batchId,
+                AuditEvent.Outcome.SUCCESS, batch.getName());
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+}

@@ -1,0 +1,124 @@
+package cn.countyflow.pilot;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import cn.countyflow.org.OrganisationService;
+import cn.countyflow.workflow.CaseDecision;
+import cn.countyflow.workflow.CaseFile;
+import cn.countyflow.workflow.CaseFileService;
+import cn.countyflow.workflow.CaseStatus;
+import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.TaskHandler;
+
+/**
+ * The pilot application's steps (process {@code pilotApplication}); the views and the API both reach it through
+ * TaskWork. Drafting stores a revision after the business checks; each decision step maps its {@code decision} to
+ * the gateway's variable and insists on a reason for returns and rejections.
+ */
+@Component
+class PilotTaskHandler implements TaskHandler {
+    static final String DRAFT = "Task_Draft";
+    static final String LEADER = "Task_LeaderSignOff";
+    static final String CITY = "Task_CityScreening";
+    static final String PROVINCE = "Task_ProvinceCheck";
+
+    /** Per decision task: routing variable and allowed decisions; those in {@code needReason} require a comment. */
+    private record Step(String variable, Set<String> decisions, Set<String> needReason) {
+    }
+
+    private static final Map<String, Step> STEPS = Map.of(
+            LEADER, new Step("leaderDecision", Set.of("APPROVE", "RETURN"), Set.of("RETURN")),
+            CITY, new Step("cityDecision", Set.of("RECOMMEND", "RETURN", "REJECT"), Set.of("RETURN", "REJECT")),
+            PROVINCE, new Step("provinceCheckDecision", Set.of("PASS", "RETURN"), Set.of("RETURN")));
+
+    private final PilotApplicationService applications;
+    private final CaseFileService cases;
+    private final OrganisationService organisations;
+
+    PilotTaskHandler(PilotApplicationService applications, CaseFileService cases, OrganisationService organisations) {
+        this.applications = applications;
+        this.cases = cases;
+        this.organisations = organisations;
+    }
+
+    @Override
+    public boolean handles(String processDefinitionKey, String taskDefinitionKey) {
+        return PilotApplicationService.PROCESS_KEY.equals(processDefinitionKey)
+                && (DRAFT.equals(taskDefinitionKey) || STEPS.containsKey(taskDefinitionKey));
+    }
+
+    @Override
+    public Map<String, Object> initialData(TaskContext context) {
+        if (!DRAFT.equals(context.taskKey()) || context.caseFile() == null) return Map.of();
+        CaseFile c = context.caseFile();
+        Map<String, Object> data = new LinkedHashMap<>(applications.latestData(c.getId()));
+        data.put("applicantName", organisations.nameOf(c.getCountyCode()));
+        data.remove("returnReason");
+        String reason = returnReason(c.getId());
+        if (reason != null) data.put("returnReason", reason);
+        return data;
+    }
+
+    /** The reason of the last decision on the case, when that decision was a return. */
+    private String returnReason(long caseId) {
+        List<CaseDecision> trail = cases.decisions(caseId);
+        if (trail.isEmpty()) return null;
+        CaseDecision last = trail.get(trail.size() - 1);
+        return "RETURN".equals(last.getDecision()) ? last.getComment() : null;
+    }
+
+    @Override
+    public Completion complete(TaskContext context, Map<String, Object> data) {
+        if (context.caseFile() == null) throw new IllegalStateException("任务没有对应的申报案件");
+        return DRAFT.equals(context.taskKey()) ? submitDraft(context, data) : decide(context, data);
+    }
+
+    private Completion submitDraft(TaskContext context, Map<String, Object> data) {
+        Map<String, String> errors = DraftRules.check(data, PilotBatchService.today());
+        if (!errors.isEmpty()) throw new FieldErrorsException(errors);
+        CaseFile c = context.caseFile();
+        String countyName = organisations.nameOf(c.getCountyCode());
+        Map<String, Object> clean = new LinkedHashMap<>(data);
+        clean.remove("returnReason");
+        clean.put("applicantName", countyName);
+        applications.submitRevision(c.getId(), clean, context.user());
+        applications.byCase(c.getId()).ifPresent(app ->
+                c.setTitle(countyName + applications.batchOf(app).getName() + "申报"));
+        return new Completion(Map.of(), "SUBMIT", null, CaseStatus.IN_PROGRESS);
+    }
+
+    private Completion decide(TaskContext context, Map<String, Object> data) {
+        Step step = STEPS.get(context.taskKey());
+        Object rawDecision = data.get("decision");
+        String decision = rawDecision == null ? "" : rawDecision.toString().trim();
+        Object rawComment = data.get("comment");
+        String comment = rawComment == null || rawComment.toString().isBlank() ? null : rawComment.toString().trim();
+        if (!step.decisions().contains(decision)) throw FieldErrorsException.of("decision", "请选择审核意见");
+        if (step.needReason().contains(decision) && comment == null) {
+            throw FieldErrorsException.of("comment", "REJECT".equals(decision) ? "不予推荐时必须填写理由" : "退回时必须填写理由");
+        }
+        long caseId = context.caseFile().getId();
+        CaseStatus status;
+        switch (decision) {
+            case "RETURN" -> {
+                applications.setStatus(caseId, PilotApplication.Status.RETURNED);
+                status = CaseStatus.RETURNED;
+            }
+            case "REJECT" -> {
+                applications.setStatus(caseId, PilotApplication.Status.NOT_RECOMMENDED);
+                status = CaseStatus.REJECTED;
+            }
+            case "PASS" -> {
+                applications.setStatus(caseId, PilotApplication.Status.TO_EXPERT_REVIEW);
+                status = null; // the process ends here; the case keeps the platform's end status and stage (转入专家评审)
+            }
+            default -> status = CaseStatus.IN_PROGRESS;
+        }
+        return new Completion(Map.of(step.variable(), decision), decision, comment, status);
+    }
+}

@@ -1,0 +1,212 @@
+package cn.countyflow.pilot.ui;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.org.Role;
+import cn.countyflow.pilot.PilotApplication;
+import cn.countyflow.pilot.PilotApplicationService;
+import cn.countyflow.pilot.PilotBatch;
+import cn.countyflow.pilot.PilotBatchService;
+import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.ui.MainLayout;
+import cn.countyflow.workflow.FieldErrorsException;
+
+/**
+ * 试点示范县申报批次: the province sees its batches and opens new ones; a county drafter sees the open batches of its
+ * province and starts its application, which opens the drafting task.
+ */
+@Route(value = "pilot/batches", layout = MainLayout.class)
+@RolesAllowed({"PROVINCE_OFFICER", "PROVINCE_APPROVER", "COUNTY_DRAFTER", "COUNTY_LEADER", "ADMIN"})
+public class BatchesView extends VerticalLayout implements HasDynamicTitle {
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private final PilotBatchService batches;
+    private final PilotApplicationService applications;
+    private final CountyFlowUser user = CurrentUser.get();
+    private final Grid<PilotBatch> grid = new Grid<>();
+    private final VerticalLayout openBatches = new VerticalLayout();
+
+    public BatchesView(PilotBatchService batches, PilotApplicationService applications) {
+        this.batches = batches;
+        this.applications = applications;
+        add(new H2(getTranslation("pilot.batches.title")));
+        if (user.has(Role.PROVINCE_OFFICER)) {
+            Button open = new Button(getTranslation("pilot.batch.new"), e -> openDialog());
+            open.setId("batch-new");
+            open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(open);
+        }
+        if (user.has(Role.COUNTY_DRAFTER) || user.has(Role.COUNTY_LEADER)) {
+            openBatches.setId("open-batches");
+            openBatches.setPadding(false);
+            add(openBatches);
+            refreshCounty();
+        } else {
+            grid.setId("batches");
+            grid.addColumn(PilotBatch::getName).setHeader(getTranslation("pilot.batch.name")).setFlexGrow(2);
+            grid.addColumn(PilotBatch::getYear).setHeader(getTranslation("pilot.batch.year")).setAutoWidth(true);
+            grid.addColumn(b -> DATE.format(b.getDeadline())).setHeader(getTranslation("pilot.batch.deadline")).setAutoWidth(true);
+            grid.addColumn(PilotBatch::getExpectedPilots).setHeader(getTranslation("pilot.batch.expectedPilots")).setAutoWidth(true);
+            grid.addColumn(PilotBatch::getPanelSize).setHeader(getTranslation("pilot.batch.panelSize")).setAutoWidth(true);
+            grid.addColumn(b -> getTranslation("pilot.batch.status." + b.getStatus())).setHeader(getTranslation("pilot.batch.status")).setAutoWidth(true);
+            grid.setAllRowsVisible(true);
+            add(grid);
+            refreshProvince();
+        }
+    }
+
+    private void refreshProvince() {
+        grid.setItems(batches.batchesFor(user));
+    }
+
+    private void refreshCounty() {
+        openBatches.removeAll();
+        var open = batches.openBatchesFor(user);
+        if (open.isEmpty()) {
+            Span none = new Span(getTranslation("pilot.batches.none"));
+            none.setId("no-open-batches");
+            openBatches.add(none);
+        }
+        var mine = applications.ofCounty(user);
+        for (PilotBatch b : open) {
+            Div card = new Div();
+            card.setId("batch-" + b.getId());
+            card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
+                    .set("padding", "var(--lumo-space-m)").set("width", "100%").set("box-sizing", "border-box");
+            card.add(new H4(b.getName()));
+            card.add(new Div(new Span(getTranslation("pilot.batch.card", DATE.format(b.getDeadline()),
+                    b.getExpectedPilots()))));
+            Optional<PilotApplication> active = mine.stream()
+                    .filter(a -> a.getBatchId().equals(b.getId()) && a.getStatus() != PilotApplication.Status.NOT_RECOMMENDED)
+                    .findFirst();
+            if (active.isPresent()) {
+                Anchor link = new Anchor("cases/" + active.get().getCaseId(),
+                        getTranslation("pilot.application.view", getTranslation("pilot.application.status." + active.get().getStatus())));
+                link.setId("application-" + b.getId());
+                card.add(link);
+            } else if (user.has(Role.COUNTY_DRAFTER)) {
+                Button start = new Button(getTranslation("pilot.application.start"), e -> start(b));
+                start.setId("start-application-" + b.getId());
+                start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                card.add(start);
+            }
+            openBatches.add(card);
+        }
+    }
+
+    private void start(PilotBatch batch) {
+        try {
+            var started = applications.start(batch.getId(), user);
+            Notification.show(getTranslation("pilot.application.started")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate(started.draftTaskId() == null ? "cases/" + started.caseId()
+                    : "tasks/" + started.draftTaskId()));
+        } catch (FieldErrorsException e) {
+            error(String.join("；", e.getErrors().values()));
+            refreshCounty();
+        } catch (RuntimeException e) {
+            error(e.getMessage());
+        }
+    }
+
+    private void openDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setId("batch-dialog");
+        dialog.setHeaderTitle(getTranslation("pilot.batch.new"));
+        TextField name = new TextField(getTranslation("pilot.batch.name"));
+        name.setId("batch-name");
+        name.setWidthFull();
+        name.setPlaceholder(getTranslation("pilot.batch.name.placeholder", String.valueOf(LocalDate.now(PilotBatchService.ZONE).getYear() + 1)));
+        IntegerField year = new IntegerField(getTranslation("pilot.batch.year"));
+        year.setId("batch-year");
+        year.setValue(LocalDate.now(PilotBatchService.ZONE).getYear());
+        DatePicker deadline = new DatePicker(getTranslation("pilot.batch.deadline"));
+        deadline.setId("batch-deadline");
+        deadline.setMin(LocalDate.now(PilotBatchService.ZONE));
+        IntegerField expected = new IntegerField(getTranslation("pilot.batch.expectedPilots"));
+        expected.setId("batch-expected");
+        expected.setMin(1);
+        IntegerField panel = new IntegerField(getTranslation("pilot.batch.panelSize"));
+        panel.setId("batch-panel-size");
+        panel.setMin(PilotBatchService.MIN_PANEL);
+        panel.setMax(PilotBatchService.MAX_PANEL);
+        panel.setValue(5);
+        FormLayout form = new FormLayout(name, year, deadline, expected, panel);
+        form.setColspan(name, 2);
+        dialog.add(form);
+        Map<String, HasValidation> fields = Map.of("name", name, "year", year, "deadline", deadline,
+                "expectedPilots", expected, "panelSize", panel);
+
+        Button save = new Button(getTranslation("pilot.batch.save"), e -> {
+            fields.values().forEach(f -> {
+                f.setInvalid(false);
+                f.setErrorMessage(null);
+            });
+            try {
+                PilotBatch b = batches.open(new PilotBatchService.BatchForm(name.getValue(), year.getValue(), null,
+                        deadline.getValue(), expected.getValue(), panel.getValue()), user);
+                dialog.close();
+                Notification.show(getTranslation("pilot.batch.opened", b.getName()))
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                refreshProvince();
+            } catch (FieldErrorsException ex) {
+                ex.getErrors().forEach((field, message) -> {
+                    HasValidation f = fields.get(field);
+                    if (f != null) {
+                        f.setErrorMessage(message);
+                        f.setInvalid(true);
+                    } else {
+                        error(message);
+                    }
+                });
+            } catch (RuntimeException ex) {
+                error(ex.getMessage());
+            }
+        });
+        save.setId("batch-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("pilot.batch.cancel"), e -> dialog.close());
+        cancel.setId("batch-cancel");
+        dialog.getFooter().add(new HorizontalLayout(cancel, save));
+        dialog.addOpenedChangeListener(ev -> {
+            if (!ev.isOpened()) remove(dialog);
+        });
+        add(dialog);
+        dialog.open();
+    }
+
+    private static void error(String message) {
+        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pilot.batches.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,90 @@
+package cn.countyflow.pilot.ui;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+import cn.countyflow.inbox.CaseSection;
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.pilot.PilotApplicationService;
+import cn.countyflow.workflow.CaseDetails;
+
+/** On a pilot application's case page: every revision of the 申报书; expanding one shows what changed. */
+@Component
+@Order(10)
+class PilotRevisionsSection implements CaseSection {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private final PilotApplicationService applications;
+
+    PilotRevisionsSection(PilotApplicationService applications) {
+        this.applications = applications;
+    }
+
+    @Override
+    public Optional<com.vaadin.flow.component.Component> create(CaseDetails c, CountyFlowUser user) {
+        if (!PilotApplicationService.CASE_TYPE.equals(c.caseType())) return Optional.empty();
+        return Optional.of(new RevisionsPanel(applications.revisions(c.id(), user)));
+    }
+
+    static class RevisionsPanel extends VerticalLayout {
+        RevisionsPanel(List<PilotApplicationService.Revision> revisions) {
+            setId("pilot-revisions");
+            setPadding(false);
+            add(new H3(getTranslation("pilot.revisions.title")));
+            if (revisions.isEmpty()) {
+                add(new Span(getTranslation("pilot.revisions.none")));
+                return;
+            }
+            for (int i = revisions.size() - 1; i >= 0; i--) {
+                var r = revisions.get(i);
+                String summary = getTranslation("pilot.revisions.summary", r.revision(),
+                        r.submittedByName() == null ? r.submittedBy() : r.submittedByName() + "（" + r.submittedBy() + "）",
+                        TIME.format(r.submittedAt()),
+                        r.revision() == 1 ? getTranslation("pilot.revisions.first")
+                                : getTranslation("pilot.revisions.changeCount", r.changes().size()));
+                Details details = new Details(summary);
+                details.setId("pilot-revision-" + r.revision());
+                details.setWidthFull();
+                if (r.revision() == 1) {
+                    details.add(new Span(getTranslation("pilot.revisions.firstText")));
+                } else if (r.changes().isEmpty()) {
+                    details.add(new Span(getTranslation("pilot.revisions.noChanges")));
+                } else {
+                    Grid<PilotApplicationService.FieldChange> grid = new Grid<>();
+                    grid.setId("pilot-revision-changes-" + r.revision());
+                    grid.addColumn(PilotApplicationService.FieldChange::label)
+                            .setHeader(getTranslation("pilot.revisions.field")).setFlexGrow(2);
+                    grid.addColumn(ch -> show(ch.oldValue())).setHeader(getTranslation("pilot.revisions.old")).setFlexGrow(1);
+                    grid.addColumn(ch -> show(ch.newValue())).setHeader(getTranslation("pilot.revisions.new")).setFlexGrow(1);
+                    grid.setItems(r.changes());
+                    grid.setAllRowsVisible(true);
+                    details.add(grid);
+                }
+                add(details);
+            }
+        }
+
+        private String show(Object v) {
+            if (v == null) return getTranslation("pilot.revisions.empty");
+            if (v instanceof Map<?, ?> m && m.get("name") != null) return String.valueOf(m.get("name"));
+            if (v instanceof Collection<?> list) return list.stream().map(this::show).collect(Collectors.joining("、"));
+            if (v instanceof Number n) return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+            String s = v.toString();
+            return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package cn.countyflow.pilot;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+
+import cn.countyflow.inbox.TaskView;
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.pilot.ui.BatchesView;
+
+/** The batches page without a browser: the province opens a batch, a county starts its application. */
+@SpringBootTest
+@ActiveProfiles("test")
+class BatchesViewTest extends PilotTestSupport {
+    private static final Routes ROUTES = new Routes().autoDiscoverViews("cn.countyflow");
+
+    @Autowired ApplicationContext ctx;
+
+    private void signInAndOpen(String username) {
+        signIn(username);
+        UI.getCurrent().navigate(BatchesView.class);
+    }
+
+    private void signIn(String username) {
+        CountyFlowUser u = user(username);
+        var auth = new UsernamePasswordAuthenticationToken(u, null, u.getAuthorities());
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        // Vaadin's view access control asks the request who is signed in and in which roles
+        MockVaadin.setMockRequestFactory(session -> {
+            FakeRequest request = new FakeRequest(session);
+            request.setUserPrincipalInt(auth);
+            request.setUserInRole((principal, role) -> u.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals(role) || a.getAuthority().equals("ROLE_" + role)));
+            return request;
+        });
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, ctx, UI::new));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        MockVaadin.setMockRequestFactory(FakeRequest::new);
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void provinceOfficerOpensABatchWithPerFieldErrorsFirst() {
+        signInAndOpen("hebei_officer");
+        _click(_get(Button.class, s -> s.withId("batch-new")));
+        _setValue(_get(IntegerField.class, s -> s.withId("batch-panel-size")), 2);
+        _click(_get(Button.class, s -> s.withId("batch-save")));
+        TextField name = _get(TextField.class, s -> s.withId("batch-name"));
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("请填写批次名称");
+        assertThat(_get(DatePicker.class, s -> s.withId("batch-deadline")).isInvalid()).isTrue();
+        assertThat(_get(IntegerField.class, s -> s.withId("batch-panel-size")).getErrorMessage()).contains("3至15");
+
+        _setValue(name, "2019年工业转型升级试点示范县（界面）");
+        _setValue(_get(DatePicker.class, s -> s.withId("batch-deadline")), LocalDate.now(PilotBatchService.ZONE).plusDays(10));
+        _setValue(_get(IntegerField.class, s -> s.withId("batch-expected")), 8);
+        _setValue(_get(IntegerField.class, s -> s.withId("batch-panel-size")), 5);
+        _click(_get(Button.class, s -> s.withId("batch-save")));
+
+        @SuppressWarnings("unchecked")
+        Grid<PilotBatch> grid = _get(Grid.class, s -> s.withId("batches"));
+        boolean found = false;
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            found |= GridKt._get(grid, i).getName().equals("2019年工业转型升级试点示范县（界面）");
+        }
+        assertThat(found).isTrue();
+        assertThat(batches.openBatchesFor(user("xinle_drafter"))).extracting(PilotBatch::getName)
+                .contains("2019年工业转型升级试点示范县（界面）");
+    }
+
+    @Test
+    void countyDrafterStartsAnApplicationAndLandsOnTheDraft() {
+        PilotBatch batch = openBatch();
+        signInAndOpen("xinle_drafter");
+        _click(_get(Button.class, s -> s.withId("start-application-" + batch.getId())));
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0)).isInstanceOf(TaskView.class);
+        assertThat(applications.ofCounty(user("xinle_drafter"))).anySatisfy(a -> assertThat(a.getBatchId()).isEqualTo(batch.getId()));
+    }
+
+    @Test
+    void casePageListsTheRevisionsWithTheirChanges() {
+        long caseId = xinleSubmitted();
+        decide(caseId, "xinle_leader", "RETURN", "请核实人口数据");
+        java.util.Map<String, Object> data = PilotDrafts.valid();
+        PilotDrafts.at(data, "overall").put("population", 50.12);
+        complete(caseId, data, "xinle_drafter");
+
+        signIn("sjz_reviewer");
+        UI.getCurrent().navigate("cases/" + caseId);
+        _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("pilot-revisions"));
+        var second = _get(com.vaadin.flow.component.details.Details.class, s -> s.withId("pilot-revision-2"));
+        assertThat(second.getSummaryText()).contains("第2版").contains("1 处修改");
+        _get(com.vaadin.flow.component.details.Details.class, s -> s.withId("pilot-revision-1"));
+        second.setOpened(true);
+        @SuppressWarnings("unchecked")
+        Grid<PilotApplicationService.FieldChange> changes = _get(Grid.class, s -> s.withId("pilot-revision-changes-2"));
+        assertThat(GridKt._size(changes)).isEqualTo(1);
+        assertThat(GridKt._get(changes, 0).label()).isEqualTo("一、总体情况 · 人口（万人）");
+    }
+}

@@ -1,0 +1,181 @@
+package cn.countyflow.pilot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.NotPermittedException;
+
+/** Who may do what, and the business validations: refusals and field errors change nothing. */
+@SpringBootTest
+@ActiveProfiles("test")
+class PilotRulesTest extends PilotTestSupport {
+
+    // ---------------------------------------------------------------- batches
+
+    @Test
+    void onlyTheProvincesOfficerOpensABatchAndTheFormIsChecked() {
+        assertThatThrownBy(() -> openBatch(user("xinle_drafter"))).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> openBatch(user("sjz_reviewer"))).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> batches.open(new PilotBatchService.BatchForm("x", 2026, "420000",
+                LocalDate.now().plusDays(3), 1, 5), user("hebei_officer"))).isInstanceOf(NotPermittedException.class);
+
+        assertThatThrownBy(() -> batches.open(new PilotBatchService.BatchForm(" ", null, null,
+                LocalDate.now(PilotBatchService.ZONE).minusDays(1), 0, 2), user("hebei_officer")))
+                .isInstanceOfSatisfying(FieldErrorsException.class, e -> assertThat(e.getErrors())
+                        .containsOnlyKeys("name", "deadline", "expectedPilots", "panelSize")
+                        .containsEntry("name", "请填写批次名称")
+                        .containsEntry("deadline", "申报截止日期不能早于今天")
+                        .containsEntry("panelSize", "评审专家人数应在3至15人之间"));
+        assertThatThrownBy(() -> batches.open(new PilotBatchService.BatchForm("2019年试点", 2018, null,
+                LocalDate.now().plusDays(3), 1, 16), user("hebei_officer")))
+                .isInstanceOfSatisfying(FieldErrorsException.class, e -> assertThat(e.getErrors()).containsOnlyKeys("panelSize"));
+    }
+
+    @Test
+    void countiesSeeTheirProvincesOpenBatchesOnly() {
+        PilotBatch hebei = openBatch();
+        PilotBatch hubei = openBatch(hubeiOfficer());
+        assertThat(batches.openBatchesFor(user("xinle_drafter"))).extracting(PilotBatch::getId)
+                .contains(hebei.getId()).doesNotContain(hubei.getId());
+        batches.close(hebei.getId(), user("hebei_officer"));
+        assertThat(batches.openBatchesFor(user("xinle_drafter"))).extracting(PilotBatch::getId).doesNotContain(hebei.getId());
+        assertThatThrownBy(() -> applications.start(hebei.getId(), user("xinle_drafter")))
+                .isInstanceOfSatisfying(FieldErrorsException.class,
+                        e -> assertThat(e.getErrors().get("batch")).contains("已截止或已关闭"));
+    }
+
+    // ---------------------------------------------------------------- starting
+
+    @Test
+    void onlyACountyDrafterOfTheProvinceStartsAndOnlyOnce() {
+        PilotBatch hubei = openBatch(hubeiOfficer());
+        assertThatThrownBy(() -> applications.start(hubei.getId(), user("xinle_drafter")))
+                .isInstanceOf(NotPermittedException.class).hasMessageContaining("不属于您所在的省份");
+        PilotBatch batch = openBatch();
+        assertThatThrownBy(() -> applications.start(batch.getId(), user("xinle_leader")))
+                .isInstanceOf(NotPermittedException.class).hasMessageContaining("县级经办人");
+        assertThatThrownBy(() -> applications.start(batch.getId(), user("hebei_officer")))
+                .isInstanceOf(NotPermittedException.class);
+
+        long first = applications.start(batch.getId(), user("xinle_drafter")).caseId();
+        assertThatThrownBy(() -> applications.start(batch.getId(), user("xinle_drafter")))
+                .isInstanceOfSatisfying(FieldErrorsException.class,
+                        e -> assertThat(e.getErrors().get("batch")).contains("新乐市在本批次已有一份正在办理的申报"));
+        // another county of the same city may apply to the same batch
+        assertThat(applications.start(batch.getId(), user("xinji_drafter")).caseId()).isNotEqualTo(first);
+    }
+
+    @Test
+    void aNotRecommendedCountyMayApplyAgainInTheSameBatch() {
+        long caseId = xinleSubmitted();
+        long batchId = applications.find(caseId, user("xinle_drafter")).orElseThrow().getBatchId();
+        decide(caseId, "xinle_leader", "APPROVE", null);
+        decide(caseId, "sjz_reviewer", "REJECT", "不符合条件");
+        assertThat(applications.start(batchId, user("xinle_drafter")).caseId()).isNotEqualTo(caseId);
+    }
+
+    // ---------------------------------------------------------------- tasks and cases
+
+    @Test
+    void othersCannotOpenTheDraftOrSeeTheCase() {
+        long caseId = applications.start(openBatch().getId(), user("xinle_drafter")).caseId();
+        String draft = task(caseId).taskId();
+        assertThatThrownBy(() -> work.open(draft, user("xinji_drafter"))).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> work.open(draft, user("xinle_leader"))).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> work.complete(draft, PilotDrafts.valid(), user("xinle_leader")))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> cases.get(caseId, user("baoding_reviewer"))).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> applications.revisions(caseId, user("baoding_reviewer")))
+                .isInstanceOf(NotPermittedException.class);
+        assertThat(applications.revisions(caseId, user("sjz_reviewer"))).isEmpty();
+        assertThat(task(caseId).taskId()).isEqualTo(draft);
+    }
+
+    // ---------------------------------------------------------------- business rules of the draft
+
+    @Test
+    void sectorSharesMustAddUpTo100AndNothingIsStored() {
+        expectDraftErrors(d -> PilotDrafts.at(d, "overall").put("tertiaryShare", 38.2),
+                "overall.tertiaryShare", "一、二、三产业比重之和应为100%（现为99%）");
+    }
+
+    @Test
+    void sharesWithinToleranceAreAccepted() {
+        long caseId = applications.start(openBatch().getId(), user("xinle_drafter")).caseId();
+        Map<String, Object> d = PilotDrafts.valid();
+        PilotDrafts.at(d, "overall").put("tertiaryShare", 39.205);
+        complete(caseId, d, "xinle_drafter");
+        assertThat(applications.revisions(caseId, user("xinle_drafter"))).hasSize(1);
+    }
+
+    @Test
+    void exportsAndImportsMustFitTheTradeTotal() {
+        expectDraftErrors(d -> PilotDrafts.at(d, "overall").put("imports", 16_001), "overall.tradeTotal", null);
+    }
+
+    @Test
+    void outputSharesOfLeadingIndustries() {
+        expectDraftErrors(d -> PilotDrafts.item(d, "leadingIndustries", 0).put("outputShare", 101),
+                "leadingIndustries[0].outputShare", "工业总产值占比应在0至100%之间");
+        expectDraftErrors(d -> PilotDrafts.item(d, "leadingIndustries", 1).put("outputShare", 55),
+                "leadingIndustries[2].outputShare", "各主导产业工业总产值占比之和不能超过100%（现为105%）");
+    }
+
+    @Test
+    void noNegativeMoney() {
+        expectDraftErrors(d -> PilotDrafts.item(PilotDrafts.item(d, "leadingIndustries", 2), "enterprises", 0)
+                .put("sales", -1), "leadingIndustries[2].enterprises[0].sales", "金额不能为负数");
+        expectDraftErrors(d -> PilotDrafts.at(d, "innovation").put("rdInvestment", -0.5), "innovation.rdInvestment", null);
+    }
+
+    @Test
+    void fillDateNotInTheFuture() {
+        expectDraftErrors(d -> d.put("fillDate", LocalDate.now(PilotBatchService.ZONE).plusDays(1).toString()),
+                "fillDate", "填报日期不能晚于今天");
+    }
+
+    @Test
+    void aReturnNeedsAReasonAndNothingChanges() {
+        long caseId = xinleSubmitted();
+        String signOff = task(caseId).taskId();
+        int decisions = cases.decisions(caseId).size();
+        assertThatThrownBy(() -> decide(caseId, "xinle_leader", "RETURN", "  "))
+                .isInstanceOfSatisfying(FieldErrorsException.class,
+                        e -> assertThat(e.getErrors()).containsExactly(Map.entry("comment", "退回时必须填写理由")));
+        assertThatThrownBy(() -> decide(caseId, "xinle_leader", "MAYBE", null))
+                .isInstanceOfSatisfying(FieldErrorsException.class, e -> assertThat(e.getErrors()).containsOnlyKeys("decision"));
+        assertThat(task(caseId).taskId()).isEqualTo(signOff);
+        assertThat(cases.decisions(caseId)).hasSize(decisions);
+
+        decide(caseId, "xinle_leader", "APPROVE", null);
+        assertThatThrownBy(() -> decide(caseId, "sjz_reviewer", "REJECT", null))
+                .isInstanceOfSatisfying(FieldErrorsException.class, e -> assertThat(e.getErrors()).containsOnlyKeys("comment"));
+        assertThatThrownBy(() -> decide(caseId, "sjz_reviewer", "RETURN", ""))
+                .isInstanceOf(FieldErrorsException.class);
+        assertThat(task(caseId).name()).isEqualTo("市级初审筛选");
+    }
+
+    private void expectDraftErrors(Consumer<Map<String, Object>> breakIt, String field, String message) {
+        long caseId = applications.start(openBatch().getId(), user("xinle_drafter")).caseId();
+        String draft = task(caseId).taskId();
+        Map<String, Object> d = PilotDrafts.valid();
+        breakIt.accept(d);
+        assertThatThrownBy(() -> work.complete(draft, d, user("xinle_drafter")))
+                .isInstanceOfSatisfying(FieldErrorsException.class, e -> {
+                    assertThat(e.getErrors()).containsKey(field);
+                    if (message != null) assertThat(e.getErrors().get(field)).isEqualTo(message);
+                });
+        assertThat(applications.revisions(caseId, user("xinle_drafter"))).isEmpty();
+        assertThat(task(caseId).taskId()).isEqualTo(draft);
+        assertThat(cases.decisions(caseId)).isEmpty();
+    }
+}
