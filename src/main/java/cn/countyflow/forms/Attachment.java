@@ -35,7 +35,6 @@ public class Attachment {
 
     @Lob
     @Basic(fetch = FetchType.LAZY)
-    @jakarta.persistence.Lob
     @Column(name = "content", nullable = false, length = 100 * 1024 * 1024) // LONGBLOB on MySQL, BLOB on H2
     private byte[] content;
 
