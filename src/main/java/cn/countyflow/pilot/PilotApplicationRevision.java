@@ -22,7 +22,7 @@ public class PilotApplicationRevision {
     @Column(name = "revision_no")
     private int revisionNo;
     @Lob
-    @Column(name = "data")
+    @Column(name = "data", length = 16 * 1024 * 1024) // LONGTEXT on MySQL, CLOB on H2
     private String data;
     @Column(name = "submitted_by")
     private String submittedBy;

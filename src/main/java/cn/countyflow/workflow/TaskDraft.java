@@ -19,6 +19,7 @@ class TaskDraft {
     private Long caseId;
     private String username;
     @Lob
+    @Column(length = 16 * 1024 * 1024) // LONGTEXT on MySQL, CLOB on H2
     private String data;
     @Column(name = "saved_at")
     private Instant savedAt;

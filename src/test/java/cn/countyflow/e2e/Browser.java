@@ -100,8 +100,13 @@ final class Browser implements AutoCloseable {
                         + ".map(c => c.textContent).join(' | ')", gridId);
     }
 
+    /** The page's visible text; empty while the page is being replaced (e.g. reloading after a language switch). */
     String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        try {
+            return driver.findElement(By.tagName("body")).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return "";
+        }
     }
 
     @Override

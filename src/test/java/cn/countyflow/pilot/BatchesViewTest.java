@@ -109,7 +109,9 @@ class BatchesViewTest extends PilotTestSupport {
     void casePageListsTheRevisionsWithTheirChanges() {
         long caseId = xinleSubmitted();
         decide(caseId, "xinle_leader", "RETURN", "请核实人口数据");
-        java.util.Map<String, Object> data = PilotDrafts.valid();
+        // the drafter resubmits what the reopened form holds, with one correction
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>(
+                work.open(task(caseId).taskId(), user("xinle_drafter")).data());
         PilotDrafts.at(data, "overall").put("population", 50.12);
         complete(caseId, data, "xinle_drafter");
 

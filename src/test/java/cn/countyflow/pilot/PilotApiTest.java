@@ -79,15 +79,15 @@ class PilotApiTest extends PilotTestSupport {
         // the draft: invalid JSON, invalid data, then valid
         postJson("/api/tasks/" + draftTask + "/complete", "xinle_drafter", "{\"overall\": ")
                 .andExpect(status().isBadRequest());
-        Map<String, Object> bad = PilotDrafts.valid();
+        Map<String, Object> bad = validDraft();
         PilotDrafts.at(bad, "overall").put("primaryShare", 20);
         PilotDrafts.at(bad, "overall").put("exports", 50_000);
         postJson("/api/tasks/" + draftTask + "/complete", "xinle_drafter", bad)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors['overall.tertiaryShare']").exists())
                 .andExpect(jsonPath("$.errors['overall.tradeTotal']").exists());
-        postJson("/api/tasks/" + draftTask + "/complete", "xinle_leader", PilotDrafts.valid()).andExpect(status().isForbidden());
-        postJson("/api/tasks/" + draftTask + "/complete", "xinle_drafter", PilotDrafts.valid())
+        postJson("/api/tasks/" + draftTask + "/complete", "xinle_leader", validDraft()).andExpect(status().isForbidden());
+        postJson("/api/tasks/" + draftTask + "/complete", "xinle_drafter", validDraft())
                 .andExpect(status().isNoContent());
 
         // sign-off: a return without reason is refused, then approve
@@ -119,7 +119,7 @@ class PilotApiTest extends PilotTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.returnReason").value("请补充附表2"))
                 .andExpect(jsonPath("$.data.applicantName").value("新乐市"));
-        Map<String, Object> revised = PilotDrafts.valid();
+        Map<String, Object> revised = validDraft();
         PilotDrafts.item(revised, "policies", 2).put("title", "新乐市促进工业转型升级实施办法");
         postJson("/api/tasks/" + redraft + "/complete", "xinle_drafter", revised).andExpect(status().isNoContent());
 

@@ -142,7 +142,7 @@ class PilotApplicationFlowTest extends PilotTestSupport {
         PilotBatch batch = openBatch();
         long caseId = applications.start(batch.getId(), user("xinji_drafter")).caseId();
         assertThat(cases.get(caseId, user("xinji_drafter")).getCityCode()).isNull();
-        complete(caseId, PilotDrafts.valid(), "xinji_drafter");
+        complete(caseId, validDraft("xinji_drafter"), "xinji_drafter");
         assertThat(applications.latestData(caseId)).containsEntry("applicantName", "辛集市");
         decide(caseId, "xinji_leader", "APPROVE", null);
         assertThat(task(caseId).name()).isEqualTo("省级形式审查");

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A complete 申报书 (forms/pilot/draft.form) that satisfies every rule of the form file — required fields, minLength 50
  * chapters, the phone pattern, number ranges — and the business rules of {@link DraftRules}.
- * There is no attachment table yet, so {@code sealedScan} is a plain map {id, name, size, contentType}.
+ * {@code sealedScan} cites a file the drafter really uploaded (see {@code PilotTestSupport.validDraft}).
  */
 public final class PilotDrafts {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,7 +21,7 @@ public final class PilotDrafts {
     }
 
     /** A fresh, mutable, valid draft (nested maps and lists are mutable too). */
-    public static Map<String, Object> valid() {
+    public static Map<String, Object> valid(Map<String, Object> sealedScan) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("fillDate", LocalDate.now(PilotBatchService.ZONE).minusDays(1).toString());
         d.put("contactName", "张伟");
@@ -82,8 +82,7 @@ public final class PilotDrafts {
                     "points", "支持技术改造、研发投入后补助、人才引进奖励。"));
         }
         d.put("policies", policies);
-        d.put("sealedScan", map("id", "att-0001", "name", "新乐市申报书（盖章）.pdf", "size", 1_048_576,
-                "contentType", "application/pdf"));
+        d.put("sealedScan", sealedScan);
         return copy(d);
     }
 

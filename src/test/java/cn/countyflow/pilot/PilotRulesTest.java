@@ -91,7 +91,7 @@ class PilotRulesTest extends PilotTestSupport {
         String draft = task(caseId).taskId();
         assertThatThrownBy(() -> work.open(draft, user("xinji_drafter"))).isInstanceOf(NotPermittedException.class);
         assertThatThrownBy(() -> work.open(draft, user("xinle_leader"))).isInstanceOf(NotPermittedException.class);
-        assertThatThrownBy(() -> work.complete(draft, PilotDrafts.valid(), user("xinle_leader")))
+        assertThatThrownBy(() -> work.complete(draft, validDraft(), user("xinle_leader")))
                 .isInstanceOf(NotPermittedException.class);
         assertThatThrownBy(() -> cases.get(caseId, user("baoding_reviewer"))).isInstanceOf(NotPermittedException.class);
         assertThatThrownBy(() -> applications.revisions(caseId, user("baoding_reviewer")))
@@ -111,8 +111,8 @@ class PilotRulesTest extends PilotTestSupport {
     @Test
     void sharesWithinToleranceAreAccepted() {
         long caseId = applications.start(openBatch().getId(), user("xinle_drafter")).caseId();
-        Map<String, Object> d = PilotDrafts.valid();
-        PilotDrafts.at(d, "overall").put("tertiaryShare", 39.205);
+        Map<String, Object> d = validDraft();
+        PilotDrafts.at(d, "overall").put("tertiaryShare", 39.21); // shares add up to 100.01: within ±0.01
         complete(caseId, d, "xinle_drafter");
         assertThat(applications.revisions(caseId, user("xinle_drafter"))).hasSize(1);
     }
@@ -125,7 +125,7 @@ class PilotRulesTest extends PilotTestSupport {
     @Test
     void outputSharesOfLeadingIndustries() {
         expectDraftErrors(d -> PilotDrafts.item(d, "leadingIndustries", 0).put("outputShare", 101),
-                "leadingIndustries[0].outputShare", "工业总产值占比应在0至100%之间");
+                "leadingIndustries[0].outputShare", "不能大于 100"); // the form's own range check answers first
         expectDraftErrors(d -> PilotDrafts.item(d, "leadingIndustries", 1).put("outputShare", 55),
                 "leadingIndustries[2].outputShare", "各主导产业工业总产值占比之和不能超过100%（现为105%）");
     }
@@ -133,7 +133,7 @@ class PilotRulesTest extends PilotTestSupport {
     @Test
     void noNegativeMoney() {
         expectDraftErrors(d -> PilotDrafts.item(PilotDrafts.item(d, "leadingIndustries", 2), "enterprises", 0)
-                .put("sales", -1), "leadingIndustries[2].enterprises[0].sales", "金额不能为负数");
+                .put("sales", -1), "leadingIndustries[2].enterprises[0].sales", "不能小于 0");
         expectDraftErrors(d -> PilotDrafts.at(d, "innovation").put("rdInvestment", -0.5), "innovation.rdInvestment", null);
     }
 
@@ -167,7 +167,7 @@ class PilotRulesTest extends PilotTestSupport {
     private void expectDraftErrors(Consumer<Map<String, Object>> breakIt, String field, String message) {
         long caseId = applications.start(openBatch().getId(), user("xinle_drafter")).caseId();
         String draft = task(caseId).taskId();
-        Map<String, Object> d = PilotDrafts.valid();
+        Map<String, Object> d = validDraft();
         breakIt.accept(d);
         assertThatThrownBy(() -> work.complete(draft, d, user("xinle_drafter")))
                 .isInstanceOfSatisfying(FieldErrorsException.class, e -> {

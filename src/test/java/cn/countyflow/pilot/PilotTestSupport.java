@@ -24,6 +24,17 @@ abstract class PilotTestSupport {
     @Autowired PilotApplicationService applications;
     @Autowired CaseFileService cases;
     @Autowired TaskWork work;
+    @Autowired cn.countyflow.forms.AttachmentService attachments;
+
+    /** A complete, valid 申报书 whose sealed scan is a PDF the given drafter uploaded. */
+    Map<String, Object> validDraft(String uploader) {
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return PilotDrafts.valid(attachments.store("申报书（盖章）.pdf", pdf, uploader).toMap());
+    }
+
+    Map<String, Object> validDraft() {
+        return validDraft("xinle_drafter");
+    }
 
     CountyFlowUser user(String username) {
         return users.find(username).orElseThrow().withoutPassword();
@@ -68,7 +79,7 @@ abstract class PilotTestSupport {
     /** Starts a Xinle (新乐市, under 石家庄) application and submits the valid draft. */
     long xinleSubmitted() {
         long caseId = applications.start(openBatch().getId(), user("xinle_drafter")).caseId();
-        complete(caseId, PilotDrafts.valid(), "xinle_drafter");
+        complete(caseId, validDraft(), "xinle_drafter");
         return caseId;
     }
 }
