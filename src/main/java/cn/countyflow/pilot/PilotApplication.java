@@ -25,10 +25,20 @@ public class PilotApplication {
         /** Not recommended by the city (不予推荐); ended. */
         NOT_RECOMMENDED,
         /** Passed the provincial check and goes to expert review (转入专家评审). */
-        TO_EXPERT_REVIEW;
+        TO_EXPERT_REVIEW,
+        /** A panel is drawn and scoring (专家评审打分). */
+        UNDER_REVIEW,
+        /** All scores are in and aggregated; waiting for the batch list (待省级审定). */
+        SCORED,
+        /** On the approved list, in publicity (公示中). */
+        IN_PUBLICITY,
+        /** Designated a pilot county (确定为试点示范县); ended. */
+        SELECTED,
+        /** Not selected, or not confirmed after publicity; ended. */
+        NOT_SELECTED;
 
         boolean ended() {
-            return this == NOT_RECOMMENDED;
+            return this == NOT_RECOMMENDED || this == SELECTED || this == NOT_SELECTED;
         }
     }
 

@@ -75,7 +75,30 @@ public class PilotApplicationService {
     public record FieldChange(String path, String label, Object oldValue, Object newValue) {
     }
 
-    /**
+        /**
+     * Moves an application to a later stage of its life (expert review, scoring, publicity, designation).
+     * For the review and designation features; no permission check: they are called from process steps
+     * and services that have checked the user already.
+     */
+    @Transactional
+    public void markStatus(long caseId, PilotApplication.Status status) {
+        PilotApplication application = applications.findByCaseId(caseId)
+                .orElseThrow(() -> new cn.countyflow.workflow.NotFoundException("申报不存在：" + caseId));
+        application.setStatus(status);
+        applications.save(application);
+    }
+
+    /** The applications of a batch, oldest first (for ranking and designation; callers check the user). */
+    public List<PilotApplication> ofBatch(long batchId) {
+        return applications.findByBatchIdOrderByIdAsc(batchId);
+    }
+
+    /** The application of a case, without a permission check (for process steps). */
+    public Optional<PilotApplication> byCase(long caseId) {
+        return applications.findByCaseId(caseId);
+    }
+
+/**
      * Starts the county's application to a batch: only a county drafter, the batch open, before its deadline and of
      * the drafter's province, and no other active application of the county in the batch.
      */

@@ -27,6 +27,8 @@ interface PilotApplicationRepository extends JpaRepository<PilotApplication, Lon
                                                        Collection<PilotApplication.Status> ended);
 
     List<PilotApplication> findByCountyCodeOrderByIdDesc(String countyCode);
+
+    List<PilotApplication> findByBatchIdOrderByIdAsc(Long batchId);
 }
 
 interface PilotApplicationRevisionRepository extends JpaRepository<PilotApplicationRevision, Long> {
