@@ -98,7 +98,7 @@ public class PilotApplicationService {
         return applications.findByCaseId(caseId);
     }
 
-/**
+    /**
      * Starts the county's application to a batch: only a county drafter, the batch open, before its deadline and of
      * the drafter's province, and no other active application of the county in the batch.
      */
@@ -169,10 +169,6 @@ public class PilotApplicationService {
     }
 
     // ---------------------------------------------------------------- for the task handler
-
-    Optional<PilotApplication> byCase(long caseId) {
-        return applications.findByCaseId(caseId);
-    }
 
     /** The latest revision's data, or empty when nothing was submitted yet. */
     Map<String, Object> latestData(long caseId) {
