@@ -1,0 +1,116 @@
+package cn.countyflow.pilot.designation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.countyflow.audit.AuditEvent;
+import cn.countyflow.audit.AuditService;
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.org.OrgLevel;
+import cn.countyflow.org.OrganisationService;
+import cn.countyflow.org.Role;
+import cn.countyflow.pilot.PilotBatch;
+import cn.countyflow.pilot.PilotBatchService;
+import cn.countyflow.workflow.CaseFile;
+import cn.countyflow.workflow.CaseFileService;
+import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.NotFoundException;
+
+/**
+ * Objections (异议) against entries in publicity: anyone signed in in the batch's province may file one while the
+ * period runs; each starts a small process in which a province officer answers it. An upheld objection withdraws the
+ * entry; one still open when the period ends keeps the entry from being confirmed.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ObjectionService {
+    public static final String CASE_TYPE = "PILOT_OBJECTION";
+    public static final String PROCESS_KEY = "pilotObjection";
+    public static final int MIN_TEXT = 10;
+    public static final int MAX_TEXT = 2000;
+
+    private final ObjectionRepository objections;
+    private final BatchListEntryRepository entries;
+    private final BatchListRepository lists;
+    private final PilotBatchService batches;
+    private final OrganisationService organisations;
+    private final CaseFileService cases;
+    private final AuditService audit;
+
+    ObjectionService(ObjectionRepository objections, BatchListEntryRepository entries, BatchListRepository lists,
+                     PilotBatchService batches, OrganisationService organisations, CaseFileService cases,
+                     AuditService audit) {
+        this.objections = objections;
+        this.entries = entries;
+        this.lists = lists;
+        this.batches = batches;
+        this.organisations = organisations;
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    /**
+     * Files an objection against an entry on a list in publicity: 404 for an unknown entry, 403 for a user of another
+     * province, field errors ({@code entry}: not in publicity or not on the list; {@code text}: 10–2000 characters).
+     */
+    @Transactional
+    public Objection file(long entryId, String text, CountyFlowUser user) {
+        BatchListEntry entry = entries.findById(entryId)
+                .orElseThrow(() -> new NotFoundException("名单条目不存在：" + entryId));
+        BatchList list = lists.findById(entry.getListId()).orElseThrow();
+        PilotBatch batch = batches.get(list.getBatchId());
+        if (!user.has(Role.ADMIN) && !batch.getProvinceCode().equals(user.provinceCode())) {
+            throw ProvinceScope.refuse(audit, user, "PILOT_OBJECTION_FILE", "pilotListEntry:" + entryId,
+                    "只能对本省的公示名单提出异议");
+        }
+        LocalDate today = DesignationService.today();
+        if (list.getStatus() != BatchList.Status.IN_PUBLICITY || today.isAfter(list.getPublicityEnd())) {
+            throw FieldErrorsException.of("entry", "该名单不在公示期内，不能提出异议");
+        }
+        if (!entry.isIncluded() || entry.getOutcome() != BatchListEntry.Outcome.PENDING) {
+            throw FieldErrorsException.of("entry", "该县不在公示的拟入选名单上，不能提出异议");
+        }
+        String clean = text == null ? "" : text.trim();
+        if (clean.length() < MIN_TEXT) throw FieldErrorsException.of("text", "请写明异议的事实和理由，至少" + MIN_TEXT + "个字");
+        if (clean.length() > MAX_TEXT) throw FieldErrorsException.of("text", "异议内容不能超过" + MAX_TEXT + "个字");
+
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Objection o = objections.save(new Objection(entryId, clean, user.username(), user.displayName(), user.orgCode(), now));
+        String county = organisations.nameOf(entry.getCountyCode());
+        // the case is opened in the province's name: the objector's identity stays in this feature's table, shown to the province only
+        CountyFlowUser opener = new CountyFlowUser("public-objection", "公示异议", "", true, batch.getProvinceCode(),
+                organisations.nameOf(batch.getProvinceCode()), OrgLevel.PROVINCE, batch.getProvinceCode(), Set.of());
+        CaseFile c = cases.start(CASE_TYPE, "关于" + county + "入选" + batch.getName() + "的异议", entry.getCountyCode(),
+                PROCESS_KEY, Map.of("objectionId", o.getId(), "entryId", entryId), opener);
+        o.attachCase(c.getId());
+        objections.save(o);
+        audit.record(user.username(), user.orgCode(), "PILOT_OBJECTION_FILE", "pilotListEntry:" + entryId + " case:" + c.getId(),
+                AuditEvent.Outcome.SUCCESS, null);
+        return o;
+    }
+
+    public Objection ofCase(long caseId) {
+        return objections.findByCaseId(caseId).orElseThrow(() -> new NotFoundException("异议不存在：案件 " + caseId));
+    }
+
+    /** Records the officer's answer; an upheld objection withdraws the entry while it is still pending. */
+    @Transactional
+    void answer(long caseId, Objection.Outcome outcome, String answer, CountyFlowUser user) {
+        Objection o = ofCase(caseId);
+        o.answer(outcome, answer, user.username(), ClockUtil.getCurrentTime().toInstant());
+        objections.save(o);
+        if (outcome == Objection.Outcome.UPHELD) {
+            BatchListEntry e = entries.findById(o.getEntryId()).orElseThrow();
+            if (e.getOutcome() == BatchListEntry.Outcome.PENDING) {
+                e.decide(BatchListEntry.Outcome.WITHDRAWN, "异议成立，撤销入选：" + answer);
+                entries.save(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package cn.countyflow.pilot.designation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.countyflow.audit.AuditEvent;
+import cn.countyflow.audit.AuditService;
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.org.Organisation;
+import cn.countyflow.org.OrganisationService;
+import cn.countyflow.pilot.PilotApplication;
+import cn.countyflow.pilot.PilotApplicationService;
+import cn.countyflow.pilot.PilotBatch;
+import cn.countyflow.pilot.PilotBatchService;
+import cn.countyflow.review.ApplicationScore;
+import cn.countyflow.review.ScoreBoard;
+import cn.countyflow.workflow.CaseFile;
+import cn.countyflow.workflow.CaseFileService;
+import cn.countyflow.workflow.FieldErrorsException;
+
+/**
+ * The ranking of a batch by aggregated score (ties share a rank) and the officer's proposed list: by default the top N
+ * (N = the batch's expected pilots); every deviation needs a reason. Submitting the list starts its approval case.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RankingService {
+    public static final String LIST_CASE_TYPE = "PILOT_BATCH_LIST";
+    public static final String APPROVAL_PROCESS = "pilotBatchApproval";
+    static final Set<PilotApplication.Status> ENDED = EnumSet.of(PilotApplication.Status.NOT_RECOMMENDED,
+            PilotApplication.Status.SELECTED, PilotApplication.Status.NOT_SELECTED);
+
+    private final PilotBatchService batches;
+    private final PilotApplicationService applications;
+    private final ScoreBoard scores;
+    private final OrganisationService organisations;
+    private final CaseFileService cases;
+    private final BatchListRepository lists;
+    private final BatchListEntryRepository entries;
+    private final AuditService audit;
+
+    RankingService(PilotBatchService batches, PilotApplicationService applications, ScoreBoard scores,
+                   OrganisationService organisations, CaseFileService cases, BatchListRepository lists,
+                   BatchListEntryRepository entries, AuditService audit) {
+        this.batches = batches;
+        this.applications = applications;
+        this.scores = scores;
+        this.organisations = organisations;
+        this.cases = cases;
+        this.lists = lists;
+        this.entries = entries;
+        this.audit = audit;
+    }
+
+    /**
+     * One application of the batch. Unscored ones have no score and rank and are not selectable;
+     * {@code withinTop} means rank ≤ N; {@code included}/{@code reason} are the current list's, else the default.
+     */
+    public record Row(long caseId, String countyCode, String countyName, String cityName, PilotApplication.Status status,
+                      BigDecimal score, Integer expertCount, boolean trimmed, boolean spreadFlagged, Integer rank,
+                      boolean selectable, boolean withinTop, boolean included, String reason) {
+    }
+
+    /** The batch's ranking, the list's state, and whether this user may propose now. */
+    public record Ranking(long batchId, String batchName, String provinceCode, int expectedPilots, List<Row> rows,
+                          boolean allScored, BatchList.Status listStatus, Long listCaseId, boolean canPropose) {
+    }
+
+    /** The officer's choice for one scored application; a reason is needed where it deviates from the top N. */
+    public record Choice(Long caseId, boolean included, String reason) {
+    }
+
+    public record Proposal(List<Choice> entries) {
+    }
+
+    public Ranking ranking(long batchId, CountyFlowUser user) {
+        PilotBatch batch = batches.get(batchId);
+        if (!ProvinceScope.canSeeRanking(user, batch.getProvinceCode())) {
+            throw ProvinceScope.refuse(audit, user, "PILOT_RANKING_READ", "pilotBatch:" + batchId,
+                    "只有本省工业和信息化厅经办处室和审定领导可以查看评审排名");
+        }
+        return build(batch, user);
+    }
+
+    private Ranking build(PilotBatch batch, CountyFlowUser user) {
+        Optional<BatchList> list = lists.findByBatchId(batch.getId());
+        Map<Long, BatchListEntry> listed = new HashMap<>();
+        list.ifPresent(l -> entries.findByListIdOrderByRankAscIdAsc(l.getId())
+                .forEach(e -> listed.put(e.getApplicationCaseId(), e)));
+        List<PilotApplication> apps = applications.ofBatch(batch.getId());
+        Map<Long, ApplicationScore> byCase = new HashMap<>();
+        scores.ranking(batch.getId()).forEach(s -> byCase.put(s.caseId(), s));
+        Map<Long, Integer> ranks = ranks(scores.ranking(batch.getId()).stream()
+                .filter(s -> apps.stream().anyMatch(a -> a.getCaseId() == s.caseId())).toList());
+        int n = batch.getExpectedPilots();
+        List<Row> ranked = new ArrayList<>();
+        List<Row> unranked = new ArrayList<>();
+        boolean allScored = !apps.isEmpty();
+        for (PilotApplication a : apps) {
+            ApplicationScore s = byCase.get(a.getCaseId());
+            Organisation county = organisations.get(a.getCountyCode());
+            String city = county.getParentCode() == null ? "" : organisations.nameOf(county.getParentCode());
+            boolean scoredStatus = s != null && !ENDED.contains(a.getStatus())
+                    || s != null && listed.containsKey(a.getCaseId());
+            if (s == null && !ENDED.contains(a.getStatus())) allScored = false;
+            if (s != null && scoredStatus) {
+                Integer rank = ranks.get(a.getCaseId());
+                boolean within = rank <= n;
+                BatchListEntry e = listed.get(a.getCaseId());
+                ranked.add(new Row(a.getCaseId(), a.getCountyCode(), county.getName(), city, a.getStatus(), s.score(),
+                        s.expertCount(), s.trimmed(), s.spreadFlagged(), rank, true, within,
+                        e == null ? within : e.isIncluded(), e == null ? null : e.getDeviationReason()));
+            } else {
+                unranked.add(new Row(a.getCaseId(), a.getCountyCode(), county.getName(), city, a.getStatus(),
+                        s == null ? null : s.score(), s == null ? null : s.expertCount(), s != null && s.trimmed(),
+                        s != null && s.spreadFlagged(), null, false, false, false, null));
+            }
+        }
+        ranked.sort((x, y) -> x.rank() != y.rank().intValue() ? Integer.compare(x.rank(), y.rank())
+                : Long.compare(x.caseId(), y.caseId()));
+        List<Row> rows = new ArrayList<>(ranked);
+        rows.addAll(unranked);
+        BatchList.Status status = list.map(BatchList::getStatus).orElse(null);
+        boolean canPropose = ProvinceScope.canPropose(user, batch.getProvinceCode()) && allScored && !ranked.isEmpty()
+                && (status == null || status == BatchList.Status.RETURNED);
+        return new Ranking(batch.getId(), batch.getName(), batch.getProvinceCode(), n, rows, allScored, status,
+                list.map(BatchList::getCaseId).orElse(null), canPropose);
+    }
+
+    /** Competition ranking (1, 1, 3): equal scores share a rank. Input best first. */
+    static Map<Long, Integer> ranks(List<ApplicationScore> bestFirst) {
+        Map<Long, Integer> ranks = new LinkedHashMap<>();
+        BigDecimal previous = null;
+        int rank = 0;
+        for (int i = 0; i < bestFirst.size(); i++) {
+            ApplicationScore s = bestFirst.get(i);
+            if (previous == null || s.score().compareTo(previous) != 0) rank = i + 1;
+            ranks.put(s.caseId(), rank);
+            previous = s.score();
+        }
+        return ranks;
+    }
+
+    /**
+     * Proposes the list (or revises it after a return) and, the first time, starts its approval case.
+     * Only an officer of the batch's province, once every application is scored or ended; field errors
+     * ({@code entries}, {@code entries[i].caseId}, {@code entries[i].reason}) otherwise.
+     */
+    @Transactional
+    public BatchList propose(long batchId, Proposal proposal, CountyFlowUser user) {
+        PilotBatch batch = batches.get(batchId);
+        if (!ProvinceScope.canPropose(user, batch.getProvinceCode())) {
+            throw ProvinceScope.refuse(audit, user, "PILOT_LIST_PROPOSE", "pilotBatch:" + batchId,
+                    "只有本省工业和信息化厅经办处室可以提出拟入选名单");
+        }
+        Ranking ranking = build(batch, user);
+        Optional<BatchList> existing = lists.findByBatchId(batchId);
+        if (existing.isPresent() && existing.get().getStatus() != BatchList.Status.RETURNED) {
+            throw FieldErrorsException.of("entries", "本批次的拟入选名单已报送审定，不能重复提出");
+        }
+        if (!ranking.allScored()) {
+            throw FieldErrorsException.of("entries", "本批次还有申报未完成专家评审，全部评审完毕后才能提出拟入选名单");
+        }
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        ranking.rows().stream().filter(Row::selectable).forEach(r -> rows.put(r.caseId(), r));
+        List<Choice> choices = proposal == null || proposal.entries() == null ? List.of() : proposal.entries();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<Long, Choice> chosen = new LinkedHashMap<>();
+        for (int i = 0; i < choices.size(); i++) {
+            Choice c = choices.get(i);
+            if (c == null || c.caseId() == null || !rows.containsKey(c.caseId())) {
+                errors.put("entries[" + i + "].caseId", "不是本批次已完成评审的申报");
+                continue;
+            }
+            if (chosen.containsKey(c.caseId())) {
+                errors.put("entries[" + i + "].caseId", "同一申报不能重复列出");
+                continue;
+            }
+            chosen.put(c.caseId(), c);
+            Row r = rows.get(c.caseId());
+            boolean blank = c.reason() == null || c.reason().isBlank();
+            if (c.included() != r.withinTop() && blank) {
+                errors.put("entries[" + i + "].reason", c.included()
+                        ? "该县排名第" + r.rank() + "，在前" + ranking.expectedPilots() + "名之外，列入名单须说明理由"
+                        : "该县排名第" + r.rank() + "，在前" + ranking.expectedPilots() + "名之内，不列入名单须说明理由");
+            } else if (!blank && c.reason().trim().length() > 1000) {
+                errors.put("entries[" + i + "].reason", "理由不能超过1000个字");
+            }
+        }
+        List<String> missing = rows.values().stream().filter(r -> r.withinTop() && !chosen.containsKey(r.caseId()))
+                .map(Row::countyName).toList();
+        if (!missing.isEmpty()) {
+            errors.putIfAbsent("entries", "名单未列出排名在前" + ranking.expectedPilots() + "名的：" + String.join("、", missing)
+                    + "；不列入的请逐一说明理由");
+        }
+        if (chosen.values().stream().noneMatch(Choice::included)) {
+            errors.putIfAbsent("entries", "拟入选名单至少应有一个县");
+        }
+        if (!errors.isEmpty()) throw new FieldErrorsException(errors);
+
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        BatchList list;
+        if (existing.isPresent()) {
+            list = existing.get();
+            list.reproposed(user.username(), now);
+            entries.deleteAll(entries.findByListIdOrderByRankAscIdAsc(list.getId()));
+            entries.flush();
+        } else {
+            list = lists.save(new BatchList(batchId, user.username(), now));
+        }
+        for (Row r : rows.values()) {
+            Choice c = chosen.get(r.caseId());
+            boolean included = c == null ? false : c.included();
+            String reason = c == null || c.reason() == null || c.reason().isBlank() ? null : c.reason().trim();
+            entries.save(new BatchListEntry(list.getId(), r.caseId(), r.countyCode(), r.rank(), r.score(), included,
+                    included != r.withinTop() ? reason : reason));
+        }
+        if (existing.isEmpty()) {
+            CaseFile c = cases.start(LIST_CASE_TYPE, batch.getName() + "拟入选名单", batch.getProvinceCode(),
+                    APPROVAL_PROCESS, Map.of("listId", list.getId(), "batchId", batchId), user);
+            list.attachCase(c.getId());
+        }
+        lists.save(list);
+        audit.record(user.username(), user.orgCode(), "PILOT_LIST_PROPOSE", "pilotBatch:" + batchId,
+                AuditEvent.Outcome.SUCCESS, chosen.values().stream().filter(Choice::included).count() + " 个县");
+        return list;
+    }
+}
