@@ -63,6 +63,10 @@ public class MainLayout extends AppLayout {
                 || user.has(Role.COUNTY_LEADER) || user.has(Role.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.pilotBatches"), "pilot/batches", VaadinIcon.FLAG_O.create()));
         }
+        if (user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER) || user.has(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.pilotRanking"), "pilot/ranking", VaadinIcon.LIST_OL.create()));
+        }
+        nav.addItem(new SideNavItem(getTranslation("nav.pilotPublicity"), "pilot/publicity", VaadinIcon.MEGAPHONE.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.api"), "/swagger-ui.html", VaadinIcon.CODE.create()));
         addToDrawer(nav);
         if (user.has(Role.ADMIN)) {

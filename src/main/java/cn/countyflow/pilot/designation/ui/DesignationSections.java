@@ -1,0 +1,103 @@
+package cn.countyflow.pilot.designation.ui;
+
+import java.util.Optional;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+
+import cn.countyflow.inbox.CaseSection;
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.pilot.PilotApplicationService;
+import cn.countyflow.pilot.designation.BatchList;
+import cn.countyflow.pilot.designation.BatchListEntry;
+import cn.countyflow.pilot.designation.DesignationService;
+import cn.countyflow.pilot.designation.RankingService;
+import cn.countyflow.workflow.CaseDetails;
+
+/** Case-page parts of the designation feature. */
+final class DesignationSections {
+    private DesignationSections() {
+    }
+
+    /**
+     * On an application's case page: its result (入选/未入选/公示中), rank and aggregated score, once the batch's list is
+     * approved; for anyone who may see the case. Never experts or their individual scores.
+     */
+    @Component
+    @Order(30)
+    static class ResultSection implements CaseSection {
+        private final DesignationService designation;
+
+        ResultSection(DesignationService designation) {
+            this.designation = designation;
+        }
+
+        @Override
+        public Optional<com.vaadin.flow.component.Component> create(CaseDetails c, CountyFlowUser user) {
+            if (!PilotApplicationService.CASE_TYPE.equals(c.caseType())) return Optional.empty();
+            return designation.resultOf(c.id(), user).map(r -> {
+                VerticalLayout panel = new VerticalLayout();
+                panel.setId("pilot-result");
+                panel.setPadding(false);
+                panel.add(new H3(panel.getTranslation("designation.result.title")));
+                Span result = new Span(panel.getTranslation("designation.result." + r.result(), r.publicityEnd()));
+                result.setId("pilot-result-outcome");
+                panel.add(result);
+                panel.add(new Span(panel.getTranslation("designation.result.rankScore", r.rank(), RankingView.show(r.score()))));
+                if (r.note() != null) panel.add(new Span(r.note()));
+                return panel;
+            });
+        }
+    }
+
+    /** On the approval case's page: the proposed list with the reasons for deviations, and a link to the ranking. */
+    @Component
+    @Order(30)
+    static class ListSection implements CaseSection {
+        private final DesignationService designation;
+        private final cn.countyflow.org.OrganisationService organisations;
+
+        ListSection(DesignationService designation, cn.countyflow.org.OrganisationService organisations) {
+            this.designation = designation;
+            this.organisations = organisations;
+        }
+
+        @Override
+        public Optional<com.vaadin.flow.component.Component> create(CaseDetails c, CountyFlowUser user) {
+            if (!RankingService.LIST_CASE_TYPE.equals(c.caseType())) return Optional.empty();
+            Optional<BatchList> list = designation.listOfCase(c.id());
+            if (list.isEmpty()) return Optional.empty();
+            VerticalLayout panel = new VerticalLayout();
+            panel.setId("pilot-list");
+            panel.setPadding(false);
+            panel.add(new H3(panel.getTranslation("designation.list.title") + " · "
+                    + panel.getTranslation("designation.list.status." + list.get().getStatus())));
+            Grid<BatchListEntry> grid = new Grid<>();
+            grid.setId("pilot-list-entries");
+            grid.addColumn(BatchListEntry::getRank).setHeader(panel.getTranslation("designation.ranking.rank")).setAutoWidth(true);
+            grid.addColumn(e -> organisations.nameOf(e.getCountyCode()))
+                    .setHeader(panel.getTranslation("designation.ranking.county")).setFlexGrow(1);
+            grid.addColumn(e -> RankingView.show(e.getScore())).setHeader(panel.getTranslation("designation.ranking.score"))
+                    .setAutoWidth(true);
+            grid.addColumn(e -> e.isIncluded() ? panel.getTranslation("designation.ranking.yes") : "")
+                    .setHeader(panel.getTranslation("designation.ranking.included")).setAutoWidth(true);
+            grid.addColumn(e -> e.getDeviationReason() == null ? "" : e.getDeviationReason())
+                    .setHeader(panel.getTranslation("designation.ranking.reason")).setFlexGrow(2);
+            grid.addColumn(e -> panel.getTranslation("designation.outcome." + e.getOutcome()))
+                    .setHeader(panel.getTranslation("designation.publicity.outcome")).setAutoWidth(true);
+            grid.setItems(designation.entries(list.get().getId()));
+            grid.setAllRowsVisible(true);
+            panel.add(grid);
+            panel.add(new RouterLink(panel.getTranslation("designation.list.openRanking"), RankingView.class,
+                    new RouteParameters("batchId", String.valueOf(list.get().getBatchId()))));
+            return Optional.of(panel);
+        }
+    }
+}
