@@ -38,10 +38,10 @@ class DesignationFlowTest extends DesignationTestSupport {
         assertThat(list.getApprovedBy()).isEqualTo("hebei_approver");
         assertThat(list.getPublicityStart()).isEqualTo(FRIDAY);
         assertThat(list.getPublicityEnd()).isEqualTo(LocalDate.of(2026, 11, 27)); // the following Friday
-        assertThat(status(ids.get(0))).isEqualTo(PilotApplication.Status.IN_PUBLICITY);
-        assertThat(status(ids.get(1))).isEqualTo(PilotApplication.Status.IN_PUBLICITY);
+        assertThat(appStatus(ids.get(0))).isEqualTo(PilotApplication.Status.IN_PUBLICITY);
+        assertThat(appStatus(ids.get(1))).isEqualTo(PilotApplication.Status.IN_PUBLICITY);
         // the third was not proposed: told now
-        assertThat(status(ids.get(2))).isEqualTo(PilotApplication.Status.NOT_SELECTED);
+        assertThat(appStatus(ids.get(2))).isEqualTo(PilotApplication.Status.NOT_SELECTED);
         assertThat(selectedSignal(ids.get(2))).isFalse();
         assertThat(selectedSignal(ids.get(0))).isNull();
         assertThat(designation.resultOf(ids.get(0), user("xinle_drafter"))).get()
@@ -56,8 +56,8 @@ class DesignationFlowTest extends DesignationTestSupport {
 
         endPublicity(list);
         assertThat(designation.list(list.getId()).getStatus()).isEqualTo(BatchList.Status.CONFIRMED);
-        assertThat(status(ids.get(0))).isEqualTo(PilotApplication.Status.SELECTED);
-        assertThat(status(ids.get(1))).isEqualTo(PilotApplication.Status.SELECTED);
+        assertThat(appStatus(ids.get(0))).isEqualTo(PilotApplication.Status.SELECTED);
+        assertThat(appStatus(ids.get(1))).isEqualTo(PilotApplication.Status.SELECTED);
         assertThat(selectedSignal(ids.get(0))).isTrue();
         assertThat(selectedSignal(ids.get(1))).isTrue();
         assertThat(designation.resultOf(ids.get(1), user("zhengding_drafter"))).get()
@@ -96,7 +96,7 @@ class DesignationFlowTest extends DesignationTestSupport {
         setToday(FRIDAY);
         decide(list.getCaseId(), "hebei_approver", Map.of("decision", "APPROVE"));
         assertThat(designation.entries(list.getId())).allSatisfy(e -> assertThat(e.isIncluded()).isTrue());
-        assertThat(status(ids.get(1))).isEqualTo(PilotApplication.Status.IN_PUBLICITY);
+        assertThat(appStatus(ids.get(1))).isEqualTo(PilotApplication.Status.IN_PUBLICITY);
         assertThat(designation.entries(list.getId()).get(1).getDeviationReason()).isEqualTo("审定意见要求一并列入");
     }
 
@@ -145,9 +145,9 @@ class DesignationFlowTest extends DesignationTestSupport {
         assertThat(entries.get(1).getOutcome()).isEqualTo(BatchListEntry.Outcome.NOT_SELECTED);
         assertThat(entries.get(1).getOutcomeNote()).isEqualTo("公示期满时异议尚未答复");
         assertThat(entries.get(2).getOutcome()).isEqualTo(BatchListEntry.Outcome.WITHDRAWN);
-        assertThat(status(ids.get(0))).isEqualTo(PilotApplication.Status.SELECTED);
-        assertThat(status(ids.get(1))).isEqualTo(PilotApplication.Status.NOT_SELECTED);
-        assertThat(status(ids.get(2))).isEqualTo(PilotApplication.Status.NOT_SELECTED);
+        assertThat(appStatus(ids.get(0))).isEqualTo(PilotApplication.Status.SELECTED);
+        assertThat(appStatus(ids.get(1))).isEqualTo(PilotApplication.Status.NOT_SELECTED);
+        assertThat(appStatus(ids.get(2))).isEqualTo(PilotApplication.Status.NOT_SELECTED);
         assertThat(selectedSignal(ids.get(0))).isTrue();
         assertThat(selectedSignal(ids.get(1))).isFalse();
         assertThat(selectedSignal(ids.get(2))).isFalse();

@@ -138,7 +138,7 @@ abstract class DesignationTestSupport {
         return v == null ? null : (Boolean) v.getValue();
     }
 
-    PilotApplication.Status status(long caseId) {
+    PilotApplication.Status appStatus(long caseId) {
         return applications.byCase(caseId).orElseThrow().getStatus();
     }
 }
