@@ -222,10 +222,9 @@ public class RankingService {
         }
         for (Row r : rows.values()) {
             Choice c = chosen.get(r.caseId());
-            boolean included = c == null ? false : c.included();
+            boolean included = c != null && c.included();
             String reason = c == null || c.reason() == null || c.reason().isBlank() ? null : c.reason().trim();
-            entries.save(new BatchListEntry(list.getId(), r.caseId(), r.countyCode(), r.rank(), r.score(), included,
-                    included != r.withinTop() ? reason : reason));
+            entries.save(new BatchListEntry(list.getId(), r.caseId(), r.countyCode(), r.rank(), r.score(), included, reason));
         }
         if (existing.isEmpty()) {
             CaseFile c = cases.start(LIST_CASE_TYPE, batch.getName() + "拟入选名单", batch.getProvinceCode(),

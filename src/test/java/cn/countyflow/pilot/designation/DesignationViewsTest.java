@@ -117,4 +117,19 @@ class DesignationViewsTest extends DesignationTestSupport {
         _click(_get(Button.class, s -> s.withId("objection-send")));
         assertThat(_get(Span.class, s -> s.withId("entry-" + entryId)).getText()).contains("待答复异议 1");
     }
+
+    @Test
+    void theCountySeesItsOwnResultAndScoreOnItsCasePage() {
+        PilotBatch batch = openBatch(1);
+        List<Long> ids = scoredBatch(batch, "90.00", "70.00");
+        BatchList list = ranking.propose(batch.getId(), defaultProposal(batch.getId()), user("hebei_officer"));
+        setToday(LocalDate.of(2026, 11, 20));
+        decide(list.getCaseId(), "hebei_approver", Map.of("decision", "APPROVE"));
+
+        signIn("zhengding_drafter");
+        UI.getCurrent().navigate("cases/" + ids.get(1));
+        assertThat(_get(Span.class, s -> s.withId("pilot-result-outcome")).getText()).isEqualTo("未入选");
+        var panel = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("pilot-result"));
+        assertThat(panel.getElement().getTextRecursively()).contains("第 2 名").contains("70.00").doesNotContain("专家");
+    }
 }
