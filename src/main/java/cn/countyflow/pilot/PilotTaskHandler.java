@@ -106,15 +106,15 @@ class PilotTaskHandler implements TaskHandler {
         CaseStatus status;
         switch (decision) {
             case "RETURN" -> {
-                applications.setStatus(caseId, PilotApplication.Status.RETURNED);
+                applications.markStatus(caseId, PilotApplication.Status.RETURNED);
                 status = CaseStatus.RETURNED;
             }
             case "REJECT" -> {
-                applications.setStatus(caseId, PilotApplication.Status.NOT_RECOMMENDED);
+                applications.markStatus(caseId, PilotApplication.Status.NOT_RECOMMENDED);
                 status = CaseStatus.REJECTED;
             }
             case "PASS" -> {
-                applications.setStatus(caseId, PilotApplication.Status.TO_EXPERT_REVIEW);
+                applications.markStatus(caseId, PilotApplication.Status.TO_EXPERT_REVIEW);
                 status = null; // the process ends here; the case keeps the platform's end status and stage (转入专家评审)
             }
             default -> status = CaseStatus.IN_PROGRESS;
