@@ -157,6 +157,18 @@ final class Browser implements AutoCloseable {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id(fieldId))));
     }
 
+    /** Saves what the browser shows to target/screenshots/NAME.png, for looking at the pages after a run. */
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();

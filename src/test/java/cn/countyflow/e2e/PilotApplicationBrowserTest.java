@@ -98,6 +98,7 @@ class PilotApplicationBrowserTest {
         browser.click("#start-application-" + batch.getId());
         browser.wait.until(ExpectedConditions.urlContains("/tasks/"));
         assertThat(browser.valueOf("field-applicantName")).isEqualTo("新乐市");
+        browser.screenshot("pilot-draft-empty");
 
         // 2. fills every field of the 申报书 and uploads the sealed scan
         Map<String, Object> data = PilotDrafts.copy(PilotDrafts.valid(null));
@@ -109,8 +110,10 @@ class PilotApplicationBrowserTest {
         Files.writeString(scan, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
         browser.upload("field-sealedScan-upload", scan);
         browser.waitForText("#field-sealedScan", ".pdf");
+        browser.screenshot("pilot-draft-filled");
         browser.click("#task-submit");
         browser.wait.until(ExpectedConditions.urlContains("/inbox"));
+        browser.screenshot("inbox-after-submit");
         long caseId = cases.search(users.get("xinle_drafter"), "浏览器测试", org.springframework.data.domain.Pageable.ofSize(5))
                 .getContent().get(0).getId();
         browser.signOut();
@@ -124,6 +127,7 @@ class PilotApplicationBrowserTest {
         browser.click("#open-" + taskOf(caseId, "xinle_drafter"));
         browser.waitFor("#field-returnReason");
         assertThat(browser.valueOf("field-returnReason")).contains("请核实人口数据");
+        browser.screenshot("pilot-draft-returned");
         assertThat(browser.valueOf("field-contactName")).isEqualTo("张伟");
         assertThat(browser.valueOf("field-leadingIndustries-2-enterprises-1-name")).isEqualTo("医药化工企业2有限公司");
         browser.fill("overall.population", 50.12, OPTION_LABELS);
@@ -142,5 +146,6 @@ class PilotApplicationBrowserTest {
         browser.waitForText("#case-stage", "省级形式审查");
         browser.waitFor("#pilot-revision-2");
         assertThat(browser.pageText()).contains("第2版").contains("请核实人口数据");
+        browser.screenshot("pilot-case-page");
     }
 }
