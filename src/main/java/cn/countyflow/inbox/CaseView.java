@@ -80,7 +80,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.setId("case-history");
         grid.addColumn(d -> InboxView.TIME.format(d.decidedAt())).setHeader(getTranslation("case.history.time")).setAutoWidth(true);
         grid.addColumn(CaseDetails.Decision::taskName).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
-        grid.addColumn(d -> d.userName() + "（" + d.username() + "）").setHeader(getTranslation("case.history.who")).setAutoWidth(true);
+        grid.addColumn(d -> d.username().isEmpty() ? d.userName() : d.userName() + "（" + d.username() + "）").setHeader(getTranslation("case.history.who")).setAutoWidth(true);
         grid.addColumn(d -> d.role() == null ? "" : getTranslation("role." + d.role())).setHeader(getTranslation("case.history.role")).setAutoWidth(true);
         grid.addColumn(d -> d.decision() == null ? getTranslation("decision.SUBMIT") : getTranslation("decision." + d.decision())).setHeader(getTranslation("case.history.decision")).setAutoWidth(true);
         grid.addColumn(d -> d.comment() == null ? "" : d.comment()).setHeader(getTranslation("case.history.comment")).setFlexGrow(1);

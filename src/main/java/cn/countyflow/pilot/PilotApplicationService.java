@@ -186,16 +186,8 @@ public class PilotApplicationService {
                 .map(r -> r.getRevisionNo() + 1).orElse(1);
         PilotApplicationRevision saved = revisions.save(new PilotApplicationRevision(app.getId(), next, write(data),
                 user.username(), user.displayName()));
-        setStatus(caseId, PilotApplication.Status.SUBMITTED);
+        markStatus(caseId, PilotApplication.Status.SUBMITTED);
         return saved;
-    }
-
-    @Transactional
-    void setStatus(long caseId, PilotApplication.Status status) {
-        applications.findByCaseId(caseId).ifPresent(a -> {
-            a.setStatus(status);
-            applications.save(a);
-        });
     }
 
     PilotBatch batchOf(PilotApplication app) {

@@ -58,10 +58,16 @@ class PilotTaskHandler implements TaskHandler {
         CaseFile c = context.caseFile();
         Map<String, Object> data = new LinkedHashMap<>(applications.latestData(c.getId()));
         data.put("applicantName", organisations.nameOf(c.getCountyCode()));
+        applications.byCase(c.getId()).ifPresent(app -> data.put("targetPeriod", targetPeriod(applications.batchOf(app))));
         data.remove("returnReason");
         String reason = returnReason(c.getId());
         if (reason != null) data.put("returnReason", reason);
         return data;
+    }
+
+    /** 创建目标以3年为期: applying in year Y, the targets cover Y+1 to Y+3 (seed 002). */
+    static String targetPeriod(PilotBatch batch) {
+        return (batch.getYear() + 1) + "—" + (batch.getYear() + 3) + "年";
     }
 
     /** The reason of the last decision on the case, when that decision was a return. */
@@ -86,9 +92,11 @@ class PilotTaskHandler implements TaskHandler {
         Map<String, Object> clean = new LinkedHashMap<>(data);
         clean.remove("returnReason");
         clean.put("applicantName", countyName);
+        applications.byCase(c.getId()).ifPresent(app -> {
+            clean.put("targetPeriod", targetPeriod(applications.batchOf(app)));
+            c.setTitle(countyName + applications.batchOf(app).getName() + "申报");
+        });
         applications.submitRevision(c.getId(), clean, context.user());
-        applications.byCase(c.getId()).ifPresent(app ->
-                c.setTitle(countyName + applications.batchOf(app).getName() + "申报"));
         return new Completion(Map.of(), "SUBMIT", null, CaseStatus.IN_PROGRESS);
     }
 
@@ -106,15 +114,15 @@ class PilotTaskHandler implements TaskHandler {
         CaseStatus status;
         switch (decision) {
             case "RETURN" -> {
-                applications.setStatus(caseId, PilotApplication.Status.RETURNED);
+                applications.markStatus(caseId, PilotApplication.Status.RETURNED);
                 status = CaseStatus.RETURNED;
             }
             case "REJECT" -> {
-                applications.setStatus(caseId, PilotApplication.Status.NOT_RECOMMENDED);
+                applications.markStatus(caseId, PilotApplication.Status.NOT_RECOMMENDED);
                 status = CaseStatus.REJECTED;
             }
             case "PASS" -> {
-                applications.setStatus(caseId, PilotApplication.Status.TO_EXPERT_REVIEW);
+                applications.markStatus(caseId, PilotApplication.Status.TO_EXPERT_REVIEW);
                 status = null; // the process ends here; the case keeps the platform's end status and stage (转入专家评审)
             }
             default -> status = CaseStatus.IN_PROGRESS;

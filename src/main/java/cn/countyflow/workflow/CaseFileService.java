@@ -157,13 +157,22 @@ public class CaseFileService {
                 .stream().map(t -> new CaseDetails.OpenTask(t.getId(), t.getName(), t.getAssignee(),
                         t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                 .toList();
-        List<CaseDetails.Decision> trail = decisions(caseId).stream().map(d -> new CaseDetails.Decision(d.getTaskName(),
-                d.getUsername(), d.getUserName(), d.getOrgCode(), d.getRole(), d.getDecision(), d.getComment(),
-                d.getDecidedAt())).toList();
+        boolean seesExperts = user.has(Role.ADMIN) || user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER);
+        List<CaseDetails.Decision> trail = decisions(caseId).stream().map(d -> expertHidden(d, seesExperts)).toList();
         return new CaseDetails(c.getId(), c.getCaseType(), c.getTitle(), c.getCountyCode(),
                 organisations.nameOf(c.getCountyCode()), c.getCityCode(),
                 c.getCityCode() == null ? null : organisations.nameOf(c.getCityCode()), c.getStatus().name(),
                 c.getCurrentStage(), c.getCreatedAt(), c.getCreatedBy(), open, trail);
+    }
+
+    /** Experts stay anonymous to everyone but the province (评审专家不对外公开): no name, office or comment. */
+    private static CaseDetails.Decision expertHidden(CaseDecision d, boolean seesExperts) {
+        if (seesExperts || !Role.EXPERT.name().equals(d.getRole())) {
+            return new CaseDetails.Decision(d.getTaskName(), d.getUsername(), d.getUserName(), d.getOrgCode(), d.getRole(),
+                    d.getDecision(), d.getComment(), d.getDecidedAt());
+        }
+        return new CaseDetails.Decision(d.getTaskName(), "", "评审专家", null, d.getRole(), d.getDecision(), null,
+                d.getDecidedAt());
     }
 
     public List<CaseDecision> decisions(long caseId) {

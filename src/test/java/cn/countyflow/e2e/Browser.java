@@ -89,8 +89,15 @@ final class Browser implements AutoCloseable {
         radios.stream().filter(r -> r.getText().contains(label)).findFirst().orElseThrow().click();
     }
 
+    /** Clicks a button; scrolled into view first, and clicked by script when a notification lies over it. */
     void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
+        }
     }
 
     /** The text of a grid's cells (light-DOM cell content), for checking what a list shows. */
@@ -106,6 +113,59 @@ final class Browser implements AutoCloseable {
             return driver.findElement(By.tagName("body")).getText();
         } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
             return "";
+        }
+    }
+
+    /**
+     * Fills a rendered form field by its path in the form data (e.g. {@code leadingIndustries[0].name}) the way a user
+     * would: types into text, number and date fields, picks an option of a select by its label, clicks a radio.
+     */
+    void fill(String address, Object value, java.util.Map<String, String> optionLabels) {
+        String id = "field-" + address.replaceAll("[\\[\\].#]+", "-").replaceAll("-+$", "").replaceAll("^-+", "");
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+        String tag = field.getTagName();
+        String text = value instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(value);
+        switch (tag) {
+            case "vaadin-combo-box" -> {
+                WebElement input = field.findElement(By.cssSelector("input"));
+                input.click();
+                input.sendKeys(optionLabels.getOrDefault(text, text));
+                input.sendKeys(org.openqa.selenium.Keys.ENTER);
+                input.sendKeys(org.openqa.selenium.Keys.TAB);
+            }
+            case "vaadin-radio-group" -> choose(id, optionLabels.getOrDefault(text, text));
+            default -> {
+                WebElement input = field.findElement(By.cssSelector("input, textarea"));
+                input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+                input.sendKeys(text);
+                if ("vaadin-date-picker".equals(tag)) input.sendKeys(org.openqa.selenium.Keys.ENTER);
+                input.sendKeys(org.openqa.selenium.Keys.TAB);
+            }
+        }
+    }
+
+    /** Chooses a file for a Vaadin upload (its file input lives in the component's shadow root). */
+    void upload(String uploadId, Path file) {
+        WebElement upload = waitFor("#" + uploadId);
+        upload.getShadowRoot().findElement(By.cssSelector("input[type='file']")).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** The value a field shows, e.g. a read-only return reason. */
+    String valueOf(String fieldId) {
+        return (String) ((JavascriptExecutor) driver).executeScript("return arguments[0].value",
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id(fieldId))));
+    }
+
+    /** Saves what the browser shows to target/screenshots/NAME.png, for looking at the pages after a run. */
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -100,6 +100,25 @@ class InboxBrowserTest {
         browser.wait.until(d -> browser.pageText().contains("Done"));
     }
 
+    @Test
+    void adminsReachCockpitWithTheSameSignInOthersAreRefused() {
+        browser.signIn("admin", TestUsers.PASSWORD);
+        browser.waitFor("#inbox-grid");
+        browser.open("/camunda/app/cockpit/default/");
+        browser.wait.until(d -> d.getTitle().contains("Cockpit"));
+        browser.wait.until(d -> browser.pageText().contains("admin") || browser.pageText().contains("系统管理员"));
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("form[name='signinForm'], input#inputUsername")))
+                .as("no second sign-in form").isEmpty();
+        browser.open("/inbox");
+        browser.signOut();
+
+        browser.signIn("hebei_officer", TestUsers.PASSWORD);
+        browser.waitFor("#inbox-grid");
+        browser.open("/camunda/app/cockpit/default/");
+        browser.waitFor("#http-error");
+        assertThat(browser.pageText()).contains("无法访问此页面").doesNotContain("Exception");
+    }
+
     @Autowired cn.countyflow.workflow.TaskWork work;
 
     private String findTaskId(CaseFile c, String username) {

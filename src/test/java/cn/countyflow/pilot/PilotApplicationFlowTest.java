@@ -166,4 +166,18 @@ class PilotApplicationFlowTest extends PilotTestSupport {
         assertThat(applications.find(caseId, user("xinle_drafter")).orElseThrow().getStatus())
                 .isEqualTo(PilotApplication.Status.RETURNED);
     }
+
+    @Test
+    void theTargetPeriodFollowsTheBatchYear() {
+        PilotBatch batch = openBatch();
+        long caseId = applications.start(batch.getId(), user("xinle_drafter")).caseId();
+        String draft = task(caseId).taskId();
+        String expected = (batch.getYear() + 1) + "—" + (batch.getYear() + 3) + "年";
+        org.assertj.core.api.Assertions.assertThat(work.open(draft, user("xinle_drafter")).data())
+                .containsEntry("targetPeriod", expected).containsEntry("applicantName", "新乐市");
+        java.util.Map<String, Object> data = validDraft();
+        data.put("targetPeriod", "1999—2001年"); // a client cannot choose its own period
+        complete(caseId, data, "xinle_drafter");
+        org.assertj.core.api.Assertions.assertThat(applications.latestData(caseId)).containsEntry("targetPeriod", expected);
+    }
 }

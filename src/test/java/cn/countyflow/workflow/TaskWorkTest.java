@@ -174,4 +174,21 @@ class TaskWorkTest {
         assertThatThrownBy(() -> work.open("no-such-task", users.get("admin"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> cases.details(987654321L, users.get("admin"))).isInstanceOf(NotFoundException.class);
     }
+
+    @Autowired CaseDecisionRepository decisionRepository;
+
+    @Test
+    void expertsStayAnonymousToEveryoneButTheProvince() {
+        CaseFile c = users.startCheck("专家匿名测试", 3);
+        decisionRepository.save(new CaseDecision(c.getId(), "t-1", "Task_ExpertScoring", "专家评审打分", "expert_bd",
+                "专家 何平（河北大学）", "130600", "EXPERT", "SCORED", "内部意见"));
+        CaseDetails.Decision forCounty = cases.details(c.getId(), users.get("xinle_drafter")).decisions().get(0);
+        assertThat(forCounty.userName()).isEqualTo("评审专家");
+        assertThat(forCounty.username()).isEmpty();
+        assertThat(forCounty.comment()).isNull();
+        assertThat(forCounty.orgCode()).isNull();
+        CaseDetails.Decision forProvince = cases.details(c.getId(), users.get("hebei_officer")).decisions().get(0);
+        assertThat(forProvince.username()).isEqualTo("expert_bd");
+        assertThat(forProvince.comment()).isEqualTo("内部意见");
+    }
 }
