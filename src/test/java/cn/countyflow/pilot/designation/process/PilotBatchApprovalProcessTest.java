@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -76,6 +77,15 @@ class PilotBatchApprovalProcessTest {
         };
         Mocks.register("openPublicity", openPublicity);
         Mocks.register("confirmList", confirmList);
+    }
+
+    /**
+     * Closes this class's engine (which unregisters it from the static engine registry), so that the Spring Boot
+     * tests' Camunda webapps that run later never meet a second, user-less engine.
+     */
+    @AfterAll
+    static void closeEngine() {
+        engine.getProcessEngine().close();
     }
 
     @AfterEach
