@@ -156,7 +156,7 @@ public class PanelService {
      * Uniform draw of {@code n} experts without replacement: the eligible experts in id order, a partial
      * Fisher–Yates shuffle driven by {@code new Random(seed)}. Same pool and seed, same panel.
      */
-    static List<Expert> choose(List<Expert> eligible, int n, long seed) {
+    public static List<Expert> choose(List<Expert> eligible, int n, long seed) {
         List<Expert> list = new ArrayList<>(eligible);
         list.sort(Comparator.comparing(Expert::getId));
         Random random = new Random(seed);
