@@ -2,6 +2,9 @@ package cn.countyflow.pilot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,6 +35,8 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.TextField;
 
 import cn.countyflow.SpringTest;
 import cn.countyflow.TestUsers;
@@ -355,6 +360,42 @@ class ExpertReviewFlowTest extends PilotTestSupport {
         UI.getCurrent().navigate("cases/" + caseId);
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(
                 com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("review-section"))).isEmpty();
+    }
+
+    @Test
+    void officersManageThePoolInTheViewAndNobodyElseMayChangeIt() {
+        signIn("hebei_officer");
+        UI.getCurrent().navigate("review/experts");
+        _click(_get(Button.class, sel -> sel.withId("expert-add")));
+        _click(_get(Button.class, sel -> sel.withId("expert-save")));
+        TextField name = _get(TextField.class, sel -> sel.withId("expert-name"));
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("请填写专家姓名");
+        assertThat(_get(TextField.class, sel -> sel.withId("expert-city")).getErrorMessage()).isEqualTo("请选择专家所在市");
+
+        _setValue(name, "界面专家");
+        _setValue(_get(TextField.class, sel -> sel.withId("expert-employer")), "河北经贸大学");
+        _setValue(_get(TextField.class, sel -> sel.withId("expert-city")), "130500");
+        _setValue(_get(TextField.class, sel -> sel.withId("expert-avoidance")), "130184, 130100");
+        _setValue(_get(com.vaadin.flow.component.checkbox.Checkbox.class, sel -> sel.withId("expert-active")), false);
+        _click(_get(Button.class, sel -> sel.withId("expert-save")));
+        MockVaadin.clientRoundtrip();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(TextField.class, sel -> sel.withId("expert-name")))
+                .as("the dialog closed after saving").isEmpty();
+
+        Expert saved = pool.list(user("hebei_officer"), Pageable.unpaged()).stream()
+                .filter(e -> "界面专家".equals(e.getName())).findFirst().orElseThrow();
+        assertThat(saved.getAvoidance()).containsExactlyInAnyOrder("130184", "130100");
+        assertThat(saved.isActive()).isFalse();
+
+        var form = new ExpertPoolService.ExpertForm("越权专家", "某单位", "130500", null, true, Set.of(), null);
+        for (String who : List.of("expert_bd", "sjz_reviewer", "xinle_drafter", "admin")) {
+            assertThatThrownBy(() -> pool.create(form, user(who))).as(who).isInstanceOf(NotPermittedException.class);
+        }
+        assertThatThrownBy(() -> pool.list(user("expert_bd"), Pageable.unpaged())).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> pool.create(new ExpertPoolService.ExpertForm("账号错", "某单位", "130500", null, true,
+                Set.of(), "xinle_drafter"), user("hebei_officer"))).isInstanceOf(FieldErrorsException.class)
+                .satisfies(e -> assertThat(((FieldErrorsException) e).getErrors()).containsKey("username"));
     }
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("cn.countyflow");

@@ -63,7 +63,7 @@ class ReviewRulesTest {
                 .isEqualTo("申报单位回避");
         assertThat(PanelService.exclusionReason(expert(4, "130600", true, Set.of()), county, Set.of(4L)))
                 .isEqualTo("本案已抽取或已回避");
-        assertThat(PanelService.exclusionReason(expert(5, "130600", true, Set.of("130185")), county, Set.of(4L))).isNull();
+        assertThat(PanelService.exclusionReason(expert(5, "130600", true, Set.of("130100x")), county, Set.of(4L))).isNull();
     }
 
     @Test
