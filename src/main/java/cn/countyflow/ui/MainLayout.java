@@ -63,6 +63,9 @@ public class MainLayout extends AppLayout {
                 || user.has(Role.COUNTY_LEADER) || user.has(Role.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.pilotBatches"), "pilot/batches", VaadinIcon.FLAG_O.create()));
         }
+        if (user.has(Role.PROVINCE_OFFICER) || user.has(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.reviewExperts"), "review/experts", VaadinIcon.ACADEMY_CAP.create()));
+        }
         nav.addItem(new SideNavItem(getTranslation("nav.api"), "/swagger-ui.html", VaadinIcon.CODE.create()));
         addToDrawer(nav);
         if (user.has(Role.ADMIN)) {
