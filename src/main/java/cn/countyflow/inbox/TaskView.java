@@ -1,9 +1,14 @@
 package cn.countyflow.inbox;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
 
+import org.springframework.beans.factory.ObjectProvider;
+
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -33,13 +38,15 @@ import cn.countyflow.workflow.TaskWork;
 public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final TaskWork work;
     private final FormRendering forms;
+    private final ObjectProvider<TaskSection> sections;
     private final CountyFlowUser user = CurrentUser.get();
     private TaskDetails details;
     private RenderedForm form;
 
-    public TaskView(TaskWork work, FormRendering forms) {
+    public TaskView(TaskWork work, FormRendering forms, ObjectProvider<TaskSection> sections) {
         this.work = work;
         this.forms = forms;
+        this.sections = sections;
     }
 
     @Override
@@ -71,7 +78,24 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         add(header);
 
         form = details.formKey() == null ? null : forms.render(details.formKey(), details.data(), false, user::username);
-        if (form != null) add(form);
+        List<Component> beside = sections.orderedStream().map(s -> s.create(details, user))
+                .flatMap(Optional::stream).toList();
+        if (beside.isEmpty()) {
+            if (form != null) add(form);
+        } else {
+            // the feature's sections (e.g. the application being scored) beside the form
+            VerticalLayout formColumn = new VerticalLayout();
+            formColumn.setPadding(false);
+            if (form != null) formColumn.add(form);
+            VerticalLayout sideColumn = new VerticalLayout();
+            sideColumn.setPadding(false);
+            sideColumn.setId("task-sections");
+            beside.forEach(sideColumn::add);
+            HorizontalLayout columns = new HorizontalLayout(formColumn, sideColumn);
+            columns.setWidthFull();
+            columns.setFlexGrow(1, formColumn, sideColumn);
+            add(columns);
+        }
 
         Button submit = new Button(getTranslation("task.submit"), e -> submit());
         submit.setId("task-submit");

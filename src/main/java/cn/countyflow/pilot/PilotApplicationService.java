@@ -170,8 +170,11 @@ public class PilotApplicationService {
 
     // ---------------------------------------------------------------- for the task handler
 
-    /** The latest revision's data, or empty when nothing was submitted yet. */
-    Map<String, Object> latestData(long caseId) {
+    /**
+     * The latest revision's data, or empty when nothing was submitted yet. No permission check: for the task handler
+     * and for views that checked the user already (e.g. the expert's score-sheet task shows the application).
+     */
+    public Map<String, Object> latestData(long caseId) {
         return applications.findByCaseId(caseId)
                 .flatMap(a -> revisions.findFirstByApplicationIdOrderByRevisionNoDesc(a.getId()))
                 .map(r -> read(r.getData())).orElseGet(LinkedHashMap::new);

@@ -123,7 +123,7 @@ class PilotTaskHandler implements TaskHandler {
             }
             case "PASS" -> {
                 applications.markStatus(caseId, PilotApplication.Status.TO_EXPERT_REVIEW);
-                status = null; // the process ends here; the case keeps the platform's end status and stage (转入专家评审)
+                status = null; // the process goes on to the panel draw (review feature), which marks UNDER_REVIEW
             }
             default -> status = CaseStatus.IN_PROGRESS;
         }

@@ -67,6 +67,9 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.pilotRanking"), "pilot/ranking", VaadinIcon.LIST_OL.create()));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.pilotPublicity"), "pilot/publicity", VaadinIcon.MEGAPHONE.create()));
+        if (user.has(Role.PROVINCE_OFFICER) || user.has(Role.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.reviewExperts"), "review/experts", VaadinIcon.ACADEMY_CAP.create()));
+        }
         nav.addItem(new SideNavItem(getTranslation("nav.api"), "/swagger-ui.html", VaadinIcon.CODE.create()));
         addToDrawer(nav);
         if (user.has(Role.ADMIN)) {

@@ -38,15 +38,17 @@ public class CaseFileService {
     private final TaskService tasks;
     private final OrganisationService organisations;
     private final AuditService audit;
+    private final cn.countyflow.org.UserAccountService users;
 
     CaseFileService(CaseFileRepository cases, CaseDecisionRepository decisions, RuntimeService runtime, TaskService tasks,
-                OrganisationService organisations, AuditService audit) {
+                OrganisationService organisations, AuditService audit, cn.countyflow.org.UserAccountService users) {
         this.cases = cases;
         this.decisions = decisions;
         this.runtime = runtime;
         this.tasks = tasks;
         this.organisations = organisations;
         this.audit = audit;
+        this.users = users;
     }
 
     /** The candidate groups of a county's case, as process variables: who drafts, signs, screens and checks. */
@@ -152,17 +154,22 @@ public class CaseFileService {
     /** Everything the case page shows, for a user who may see the case. */
     public CaseDetails details(long caseId, CountyFlowUser user) {
         CaseFile c = get(caseId, user);
+        boolean seesExperts = user.has(Role.ADMIN) || user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER);
         List<CaseDetails.OpenTask> open = c.getProcessInstanceId() == null ? List.of()
                 : tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId()).orderByTaskCreateTime().asc().list()
-                .stream().map(t -> new CaseDetails.OpenTask(t.getId(), t.getName(), t.getAssignee(),
+                .stream().map(t -> new CaseDetails.OpenTask(t.getId(), t.getName(),
+                        seesExperts || !isExpert(t.getAssignee()) ? t.getAssignee() : "评审专家",
                         t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                 .toList();
-        boolean seesExperts = user.has(Role.ADMIN) || user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER);
         List<CaseDetails.Decision> trail = decisions(caseId).stream().map(d -> expertHidden(d, seesExperts)).toList();
         return new CaseDetails(c.getId(), c.getCaseType(), c.getTitle(), c.getCountyCode(),
                 organisations.nameOf(c.getCountyCode()), c.getCityCode(),
                 c.getCityCode() == null ? null : organisations.nameOf(c.getCityCode()), c.getStatus().name(),
                 c.getCurrentStage(), c.getCreatedAt(), c.getCreatedBy(), open, trail);
+    }
+
+    private boolean isExpert(String username) {
+        return username != null && users.find(username).map(u -> u.has(Role.EXPERT)).orElse(false);
     }
 
     /** Experts stay anonymous to everyone but the province (评审专家不对外公开): no name, office or comment. */

@@ -78,6 +78,9 @@ class PilotApplicationBrowserTest {
         browser.signIn(username, TestUsers.PASSWORD);
         browser.click("#open-" + taskOf(caseId, username));
         browser.waitFor("#field-decision");
+        // the application is shown read-only beside the decision
+        browser.waitFor("#review-application");
+        assertThat(browser.valueOf("field-contactName")).isEqualTo("张伟");
         browser.choose("field-decision", decisionLabel);
         if (comment != null) browser.type("field-comment", comment);
         browser.click("#task-submit");

@@ -49,11 +49,12 @@ class PilotApplicationFlowTest extends PilotTestSupport {
         decide(caseId, "hebei_officer", "PASS", null);
 
         CaseDetails c = cases.details(caseId, user("hebei_officer"));
-        assertThat(c.openTasks()).isEmpty();
+        // the batch's panel of five is drawn at once: one scoring task per expert
+        assertThat(c.openTasks()).hasSize(5).allSatisfy(t -> assertThat(t.name()).isEqualTo("专家评审打分"));
         assertThat(c.decisions()).extracting(CaseDetails.Decision::decision)
                 .containsExactly("SUBMIT", "APPROVE", "RECOMMEND", "PASS");
         assertThat(applications.find(caseId, user("xinle_drafter")).orElseThrow().getStatus())
-                .isEqualTo(PilotApplication.Status.TO_EXPERT_REVIEW);
+                .isEqualTo(PilotApplication.Status.UNDER_REVIEW);
         assertThat(applications.revisions(caseId, user("sjz_reviewer"))).singleElement().satisfies(r -> {
             assertThat(r.revision()).isEqualTo(1);
             assertThat(r.submittedBy()).isEqualTo("xinle_drafter");

@@ -1,0 +1,170 @@
+package cn.countyflow.review;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.countyflow.audit.AuditEvent;
+import cn.countyflow.audit.AuditService;
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.org.OrgLevel;
+import cn.countyflow.org.Organisation;
+import cn.countyflow.org.OrganisationService;
+import cn.countyflow.org.Role;
+import cn.countyflow.org.UserAccountService;
+import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.NotFoundException;
+import cn.countyflow.workflow.NotPermittedException;
+
+/**
+ * The province's expert pool (专家库). Only a provincial officer of the province manages it (an admin may look);
+ * experts themselves and everybody else are refused.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ExpertPoolService {
+    private final ExpertRepository experts;
+    private final OrganisationService organisations;
+    private final UserAccountService users;
+    private final AuditService audit;
+
+    ExpertPoolService(ExpertRepository experts, OrganisationService organisations, UserAccountService users,
+                      AuditService audit) {
+        this.experts = experts;
+        this.organisations = organisations;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    /**
+     * What an officer enters for an expert.
+     *
+     * @param cityCode        the city (or province-direct county) the expert works in, for 本市回避
+     * @param avoidanceCodes  organisations (county or city codes) the expert declared they must not review
+     * @param username        optional: the EXPERT user their tasks go to
+     */
+    public record ExpertForm(String name, String employer, String cityCode, String specialties, boolean active,
+                             Set<String> avoidanceCodes, String username) {
+        public static ExpertForm of(Expert e) {
+            return new ExpertForm(e.getName(), e.getEmployer(), e.getCityCode(), e.getSpecialties(), e.isActive(),
+                    e.getAvoidance(), e.getUsername());
+        }
+    }
+
+    public Page<Expert> list(CountyFlowUser user, Pageable pageable) {
+        return experts.findByProvinceCode(readableProvince(user), pageable);
+    }
+
+    public long count(CountyFlowUser user) {
+        return experts.countByProvinceCode(readableProvince(user));
+    }
+
+    public Expert get(long id, CountyFlowUser user) {
+        Expert e = experts.findById(id).orElseThrow(() -> new NotFoundException("专家不存在：" + id));
+        if (!e.getProvinceCode().equals(readableProvince(user))) throw refuse(user, "EXPERT_READ", "无权查看其他省份的专家");
+        return e;
+    }
+
+    @Transactional
+    public Expert create(ExpertForm form, CountyFlowUser user) {
+        String province = managedProvince(user);
+        Expert e = new Expert(province);
+        apply(e, form, province);
+        Expert saved = experts.save(e);
+        audit.record(user.username(), user.orgCode(), "EXPERT_CREATE", "expert:" + saved.getId(), AuditEvent.Outcome.SUCCESS,
+                saved.getName());
+        return saved;
+    }
+
+    @Transactional
+    public Expert update(long id, ExpertForm form, CountyFlowUser user) {
+        String province = managedProvince(user);
+        Expert e = experts.findById(id).orElseThrow(() -> new NotFoundException("专家不存在：" + id));
+        if (!e.getProvinceCode().equals(province)) throw refuse(user, "EXPERT_UPDATE", "无权修改其他省份的专家");
+        apply(e, form, province);
+        audit.record(user.username(), user.orgCode(), "EXPERT_UPDATE", "expert:" + id, AuditEvent.Outcome.SUCCESS, e.getName());
+        return experts.save(e);
+    }
+
+    /** Every expert of a province, by id (for the draw; no user check). */
+    List<Expert> pool(String provinceCode) {
+        return experts.findByProvinceCodeOrderByIdAsc(provinceCode);
+    }
+
+    /** Parses "130100, 130200" (comma, space or 、 separated) into codes. */
+    public static Set<String> codes(String text) {
+        if (text == null || text.isBlank()) return Set.of();
+        return Arrays.stream(text.split("[,，、\\s]+")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public static String codesText(Collection<String> codes) {
+        return codes == null ? "" : String.join(", ", new TreeSet<>(codes));
+    }
+
+    private void apply(Expert e, ExpertForm form, String province) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = trim(form.name());
+        String employer = trim(form.employer());
+        String city = trim(form.cityCode());
+        String username = trim(form.username());
+        if (name == null) errors.put("name", "请填写专家姓名");
+        else if (name.length() > 100) errors.put("name", "姓名不能超过 100 个字");
+        if (employer == null) errors.put("employer", "请填写工作单位");
+        else if (employer.length() > 200) errors.put("employer", "工作单位不能超过 200 个字");
+        if (city == null) {
+            errors.put("cityCode", "请选择专家所在市");
+        } else {
+            Organisation org = organisations.find(city).orElse(null);
+            if (org == null || !province.equals(org.getProvinceCode())
+                    || !(org.getLevel() == OrgLevel.CITY || org.isProvinceDirect())) {
+                errors.put("cityCode", "所在市须为本省的设区市或省直管县（市）代码");
+            }
+        }
+        String specialties = trim(form.specialties());
+        if (specialties != null && specialties.length() > 500) errors.put("specialties", "专业领域不能超过 500 个字");
+        Set<String> avoidance = form.avoidanceCodes() == null ? Set.of() : new TreeSet<>(form.avoidanceCodes());
+        List<String> unknown = avoidance.stream().filter(c -> organisations.find(c).isEmpty()).toList();
+        if (!unknown.isEmpty()) errors.put("avoidanceCodes", "回避单位代码不存在：" + String.join("、", unknown));
+        if (username != null) {
+            var account = users.find(username).orElse(null);
+            if (account == null || !account.has(Role.EXPERT)) {
+                errors.put("username", "关联账号须为已有的评审专家账号");
+            } else if (experts.findByUsername(username).filter(other -> !other.getId().equals(e.getId())).isPresent()) {
+                errors.put("username", "该账号已关联其他专家");
+            }
+        }
+        if (!errors.isEmpty()) throw new FieldErrorsException(errors);
+        e.update(name, employer, city, specialties, form.active(), avoidance, username);
+    }
+
+    private String managedProvince(CountyFlowUser user) {
+        if (!user.has(Role.PROVINCE_OFFICER)) throw refuse(user, "EXPERT_MANAGE", "只有省级经办人可以管理专家库");
+        return user.provinceCode();
+    }
+
+    private String readableProvince(CountyFlowUser user) {
+        if (user.has(Role.PROVINCE_OFFICER)) return user.provinceCode();
+        if (user.has(Role.ADMIN)) return user.provinceCode() == null ? "130000" : user.provinceCode();
+        throw refuse(user, "EXPERT_READ", "只有省级经办人可以查看专家库");
+    }
+
+    private NotPermittedException refuse(CountyFlowUser user, String action, String message) {
+        audit.recordIndependently(user.username(), user.orgCode(), action, "expertPool", AuditEvent.Outcome.DENIED, message);
+        return new NotPermittedException(message);
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

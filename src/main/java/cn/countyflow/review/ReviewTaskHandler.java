@@ -1,0 +1,122 @@
+package cn.countyflow.review;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import cn.countyflow.pilot.PilotApplicationService;
+import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.TaskHandler;
+
+/**
+ * The review's human steps in {@code pilotApplication}: the expert's score sheet (scores and comment go to the
+ * review tables only; the case history gets SCORED or CONFLICT with no comment, and the process only the
+ * {@code conflict} flag), the officer's late-expert decision and the shortfall tasks that retry a draw.
+ */
+@Component
+class ReviewTaskHandler implements TaskHandler {
+    static final String SCORING = "Task_ExpertScoring";
+    static final String LATE = "Task_LateExpert";
+    static final String PANEL_SHORTFALL = "Task_PanelShortfall";
+    static final String REPLACEMENT_SHORTFALL = "Task_ReplacementShortfall";
+    static final Set<String> KEYS = Set.of(SCORING, LATE, PANEL_SHORTFALL, REPLACEMENT_SHORTFALL);
+
+    private final ReviewService reviews;
+    private final PanelService panels;
+    private final RuntimeService runtime;
+
+    ReviewTaskHandler(ReviewService reviews, PanelService panels, RuntimeService runtime) {
+        this.reviews = reviews;
+        this.panels = panels;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public boolean handles(String processDefinitionKey, String taskDefinitionKey) {
+        return PilotApplicationService.PROCESS_KEY.equals(processDefinitionKey) && KEYS.contains(taskDefinitionKey);
+    }
+
+    @Override
+    public Map<String, Object> initialData(TaskContext context) {
+        if (context.caseFile() == null) return Map.of();
+        long caseId = context.caseFile().getId();
+        return switch (context.taskKey()) {
+            case PANEL_SHORTFALL, REPLACEMENT_SHORTFALL -> panels.lastShortfall(caseId)
+                    .<Map<String, Object>>map(m -> Map.of("shortfallReason", m)).orElse(Map.of());
+            case LATE -> {
+                Map<String, Object> data = new LinkedHashMap<>();
+                reviews.activeAssignment(caseId, seat(context)).flatMap(a -> reviews.expert(a.expertId))
+                        .ifPresent(e -> data.put("expertName", e.getName() + "（" + e.getEmployer() + "）"));
+                yield data;
+            }
+            default -> Map.of();
+        };
+    }
+
+    @Override
+    public Completion complete(TaskContext context, Map<String, Object> data) {
+        if (context.caseFile() == null) throw new IllegalStateException("任务没有对应的申报案件");
+        long caseId = context.caseFile().getId();
+        return switch (context.taskKey()) {
+            case SCORING -> score(caseId, seat(context), data, context.user().username());
+            case LATE -> late(caseId, seat(context), data);
+            default -> new Completion(Map.of(), "RETRY", text(data.get("comment")), null);
+        };
+    }
+
+    private Completion score(long caseId, String seat, Map<String, Object> data, String username) {
+        Object declaration = data.get("conflictDeclaration");
+        if ("CONFLICT".equals(declaration)) {
+            String reason = text(data.get("conflictReason"));
+            if (reason == null) throw FieldErrorsException.of("conflictReason", "请说明利益冲突情况");
+            reviews.endAssignment(caseId, seat, Assignment.Status.CONFLICT, reason);
+            return new Completion(Map.of("conflict", true), "CONFLICT", null, null);
+        }
+        if (!"NONE".equals(declaration)) throw FieldErrorsException.of("conflictDeclaration", "请先声明是否存在利益冲突");
+        reviews.submitSheet(caseId, seat, data, username);
+        return new Completion(Map.of("conflict", false), "SCORED", null, null);
+    }
+
+    private Completion late(long caseId, String seat, Map<String, Object> data) {
+        Object decision = data.get("lateDecision");
+        String comment = text(data.get("comment"));
+        if ("REPLACE".equals(decision)) {
+            reviews.endAssignment(caseId, seat, Assignment.Status.LATE, comment == null ? "逾期未提交评分" : comment);
+            return new Completion(Map.of("lateDecision", "REPLACE"), "REPLACE", comment, null);
+        }
+        if (!"EXTEND".equals(decision)) throw FieldErrorsException.of("lateDecision", "请选择处理方式");
+        String raw = text(data.get("newDueDate"));
+        LocalDate due;
+        try {
+            due = raw == null ? null : LocalDate.parse(raw.length() > 10 ? raw.substring(0, 10) : raw);
+        } catch (DateTimeParseException e) {
+            due = null;
+        }
+        LocalDate today = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+                .atZone(ReviewDelegates.ZONE).toLocalDate();
+        if (due == null) throw FieldErrorsException.of("newDueDate", "延期时请填写新的截止日期");
+        if (!due.isAfter(today)) throw FieldErrorsException.of("newDueDate", "新的截止日期须晚于今天");
+        Date extendTo = Date.from(due.atTime(LocalTime.of(23, 59, 59)).atZone(ReviewDelegates.ZONE).toInstant());
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("lateDecision", "EXTEND");
+        vars.put("extendTo", extendTo);
+        return new Completion(vars, "EXTEND", comment, null);
+    }
+
+    private String seat(TaskContext context) {
+        Object seat = runtime.getVariable(context.task().getExecutionId(), "seat");
+        if (seat == null) throw new IllegalStateException("任务不在评审席位中：" + context.task().getId());
+        return seat.toString();
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+}

@@ -1,0 +1,48 @@
+package cn.countyflow.review;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The review's rules as the province keeps them in DMN, so that they change without code:
+ * {@code processes/score-items.dmn} (decision {@code scoreItems}: each item's maximum and weight) and
+ * {@code processes/score-aggregation.dmn} (decision {@code scoreAggregation}: trimming and the spread threshold).
+ */
+@Component
+public class ScoreRules {
+    private final DecisionService decisions;
+
+    ScoreRules(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    /** One item of the score sheet: form key (inside the {@code scores} group), label, maximum, weight. */
+    public record Item(String key, String label, BigDecimal max, BigDecimal weight) {
+    }
+
+    /** Whether to drop one highest and one lowest total, and above which spread the officer is alerted. */
+    public record Aggregation(boolean trimHighLow, BigDecimal spreadThreshold) {
+    }
+
+    public List<Item> items() {
+        DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey("scoreItems", Map.of("sheet", "pilot"));
+        return result.getResultList().stream().map(r -> new Item((String) r.get("itemKey"), (String) r.get("itemLabel"),
+                decimal(r.get("maxScore")), decimal(r.get("weight")))).toList();
+    }
+
+    public Aggregation aggregation(int expertCount) {
+        var result = decisions.evaluateDecisionTableByKey("scoreAggregation", Map.of("expertCount", expertCount))
+                .getSingleResult();
+        if (result == null) throw new IllegalStateException("评分汇总规则没有适用于 " + expertCount + " 名专家的规则");
+        return new Aggregation(Boolean.TRUE.equals(result.get("trimHighLow")), decimal(result.get("spreadThreshold")));
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    }
+}
