@@ -70,6 +70,12 @@ class MariaDbPlatformTest {
         registry.add("spring.datasource.username", () -> MariaDb.USER);
         registry.add("spring.datasource.password", () -> MariaDb.PASSWORD);
         registry.add("countyflow.demo-data", () -> "true");
+        // its own engine name: closing this context unregisters its engine by name from Camunda's static registry,
+        // which must not take the shared test context's "default" engine with it
+        registry.add("camunda.bpm.process-engine-name", () -> "mariadbIt");
+        // nor its Camunda webapp: the webapp keeps static state, and a second one stopping with this context leaves
+        // the shared test context's Cockpit answering 500 (only ever two web apps in one JVM in tests)
+        registry.add("camunda.bpm.webapp.enabled", () -> "false");
     }
 
     @Test

@@ -33,8 +33,7 @@ import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.pilot.ui.BatchesView;
 
 /** The batches page without a browser: the province opens a batch, a county starts its application. */
-@SpringBootTest
-@ActiveProfiles("test")
+@cn.countyflow.SpringTest
 class BatchesViewTest extends PilotTestSupport {
     private static final Routes ROUTES = new Routes().autoDiscoverViews("cn.countyflow");
 

@@ -24,9 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** /api/pilot and the steps through POST /api/tasks/{id}/complete, with HTTP Basic as API clients use it. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@cn.countyflow.SpringTest
 class PilotApiTest extends PilotTestSupport {
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;

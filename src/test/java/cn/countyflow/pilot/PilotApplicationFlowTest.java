@@ -17,8 +17,7 @@ import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotPermittedException;
 
 /** Every path of the application through TaskWork → PilotTaskHandler, with the real engine and tables. */
-@SpringBootTest
-@ActiveProfiles("test")
+@cn.countyflow.SpringTest
 class PilotApplicationFlowTest extends PilotTestSupport {
 
     @Test

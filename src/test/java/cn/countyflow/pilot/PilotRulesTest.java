@@ -15,8 +15,7 @@ import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotPermittedException;
 
 /** Who may do what, and the business validations: refusals and field errors change nothing. */
-@SpringBootTest
-@ActiveProfiles("test")
+@cn.countyflow.SpringTest
 class PilotRulesTest extends PilotTestSupport {
 
     // ---------------------------------------------------------------- batches

@@ -37,9 +37,7 @@ import cn.countyflow.workflow.TaskWork;
  * A batch with applications from several Hebei counties, scored through the shared ScoreBoard (as the review feature
  * would), each with a stand-in process waiting for the {@code pilotBatchResult} message.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@cn.countyflow.SpringTest
 abstract class DesignationTestSupport {
     static final AtomicInteger BATCHES = new AtomicInteger();
     /** Drafters of counties that may apply (one active application per county and batch). */
