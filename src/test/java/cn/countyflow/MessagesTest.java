@@ -41,4 +41,31 @@ class MessagesTest {
             assertThat(i18n.getTranslation("role." + role.name(), java.util.Locale.SIMPLIFIED_CHINESE)).doesNotStartWith("!");
         }
     }
+
+    /**
+     * The case history shows each decision code through {@code decision.<CODE>}: every code a task handler records
+     * (the second argument of {@code new Completion(...)}) and every option of a form's {@code decision} field needs one.
+     */
+    @Test
+    void everyRecordedDecisionHasALabel() throws Exception {
+        Properties zh = load("messages_zh_CN.properties");
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        java.util.regex.Pattern completion = java.util.regex.Pattern.compile("new (?:TaskHandler\\.)?Completion\\([^;]*?,\\s*\"([A-Z_]+)\"");
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                var m = completion.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) codes.add(m.group(1));
+            }
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("forms"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+                json.readTree(file.toFile()).findParents("key").stream()
+                        .filter(c -> "decision".equals(c.path("key").asText()))
+                        .forEach(c -> c.path("values").forEach(v -> codes.add(v.path("value").asText())));
+            }
+        }
+        assertThat(codes).contains("SCORED", "APPROVE", "RETURN");
+        assertThat(codes).allSatisfy(code -> assertThat(zh).as("decision." + code).containsKey("decision." + code));
+    }
 }
