@@ -99,24 +99,8 @@ class PilotSelectionBrowserTest {
         return caseId;
     }
 
-    /** A score sheet with the given total, no conflict declared. */
     static Map<String, Object> sheet(int total) {
-        Map<String, Integer> max = new LinkedHashMap<>();
-        max.put("innovation", 8); max.put("quality", 8); max.put("green", 8); max.put("structure", 8);
-        max.put("talent", 8); max.put("support", 8); max.put("industryFocus", 12); max.put("policyBreakthrough", 8);
-        max.put("planTargets", 8); max.put("planTasks", 8); max.put("planPolicies", 6); max.put("government", 10);
-        int deficit = 100 - total;
-        Map<String, Object> items = new LinkedHashMap<>();
-        for (var e : max.entrySet()) {
-            int cut = Math.min(deficit, e.getValue());
-            deficit -= cut;
-            items.put(e.getKey(), e.getValue() - cut);
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("conflictDeclaration", "NONE");
-        data.put("scores", items);
-        data.put("comment", "主导产业突出，方案目标量化，可操作性强。");
-        return data;
+        return cn.countyflow.pilot.ScoreSheets.withTotal(total);
     }
 
     /** Scores every open sheet of the case with the total, as its expert (or an officer for experts without an account). */

@@ -35,8 +35,6 @@ import cn.countyflow.pilot.ui.BatchesView;
 /** The batches page without a browser: the province opens a batch, a county starts its application. */
 @cn.countyflow.SpringTest
 class BatchesViewTest extends PilotTestSupport {
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("cn.countyflow");
-
     @Autowired ApplicationContext ctx;
 
     private void signInAndOpen(String username) {
@@ -45,25 +43,12 @@ class BatchesViewTest extends PilotTestSupport {
     }
 
     private void signIn(String username) {
-        CountyFlowUser u = user(username);
-        var auth = new UsernamePasswordAuthenticationToken(u, null, u.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(auth);
-        // Vaadin's view access control asks the request who is signed in and in which roles
-        MockVaadin.setMockRequestFactory(session -> {
-            FakeRequest request = new FakeRequest(session);
-            request.setUserPrincipalInt(auth);
-            request.setUserInRole((principal, role) -> u.getAuthorities().stream()
-                    .anyMatch(a -> a.getAuthority().equals(role) || a.getAuthority().equals("ROLE_" + role)));
-            return request;
-        });
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, ctx, UI::new));
+        cn.countyflow.KaribuSpring.signIn(ctx, user(username));
     }
 
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
-        MockVaadin.setMockRequestFactory(FakeRequest::new);
-        SecurityContextHolder.clearContext();
+        cn.countyflow.KaribuSpring.tearDown();
     }
 
     @Test

@@ -72,9 +72,7 @@ class ExpertReviewFlowTest extends PilotTestSupport {
     @AfterEach
     void reset() {
         ClockUtil.reset();
-        MockVaadin.tearDown();
-        MockVaadin.setMockRequestFactory(FakeRequest::new);
-        SecurityContextHolder.clearContext();
+        cn.countyflow.KaribuSpring.tearDown();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -105,22 +103,7 @@ class ExpertReviewFlowTest extends PilotTestSupport {
 
     /** A valid sheet whose total is {@code total}: full marks, less the deficit taken from the items in order. */
     static Map<String, Object> sheet(int total) {
-        Map<String, Integer> max = new LinkedHashMap<>();
-        max.put("innovation", 8); max.put("quality", 8); max.put("green", 8); max.put("structure", 8);
-        max.put("talent", 8); max.put("support", 8); max.put("industryFocus", 12); max.put("policyBreakthrough", 8);
-        max.put("planTargets", 8); max.put("planTasks", 8); max.put("planPolicies", 6); max.put("government", 10);
-        int deficit = 100 - total;
-        Map<String, Object> scores = new LinkedHashMap<>();
-        for (var e : max.entrySet()) {
-            int cut = Math.min(deficit, e.getValue());
-            deficit -= cut;
-            scores.put(e.getKey(), e.getValue() - cut);
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("conflictDeclaration", "NONE");
-        data.put("scores", scores);
-        data.put("comment", "主导产业聚焦，方案可操作；建议细化年度目标。");
-        return data;
+        return ScoreSheets.withTotal(total);
     }
 
     void scoreAll(long caseId, int... totals) {
@@ -406,19 +389,7 @@ class ExpertReviewFlowTest extends PilotTestSupport {
                 .satisfies(e -> assertThat(((FieldErrorsException) e).getErrors()).containsKey("username"));
     }
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("cn.countyflow");
-
     private void signIn(String username) {
-        CountyFlowUser u = user(username);
-        var auth = new UsernamePasswordAuthenticationToken(u, null, u.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(auth);
-        MockVaadin.setMockRequestFactory(session -> {
-            FakeRequest request = new FakeRequest(session);
-            request.setUserPrincipalInt(auth);
-            request.setUserInRole((principal, role) -> u.getAuthorities().stream()
-                    .anyMatch(a -> a.getAuthority().equals(role) || a.getAuthority().equals("ROLE_" + role)));
-            return request;
-        });
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, ctx, UI::new));
+        cn.countyflow.KaribuSpring.signIn(ctx, user(username));
     }
 }

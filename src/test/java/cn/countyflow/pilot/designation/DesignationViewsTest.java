@@ -35,29 +35,15 @@ import cn.countyflow.pilot.PilotBatch;
 
 /** The ranking and publicity pages without a browser (Karibu), with a signed-in user. */
 class DesignationViewsTest extends DesignationTestSupport {
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("cn.countyflow");
-
     @Autowired ApplicationContext ctx;
 
     private void signIn(String username) {
-        CountyFlowUser u = user(username);
-        var auth = new UsernamePasswordAuthenticationToken(u, null, u.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(auth);
-        MockVaadin.setMockRequestFactory(session -> {
-            FakeRequest request = new FakeRequest(session);
-            request.setUserPrincipalInt(auth);
-            request.setUserInRole((principal, role) -> u.getAuthorities().stream()
-                    .anyMatch(a -> a.getAuthority().equals(role) || a.getAuthority().equals("ROLE_" + role)));
-            return request;
-        });
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, ctx, UI::new));
+        cn.countyflow.KaribuSpring.signIn(ctx, user(username));
     }
 
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
-        MockVaadin.setMockRequestFactory(FakeRequest::new);
-        SecurityContextHolder.clearContext();
+        cn.countyflow.KaribuSpring.tearDown();
     }
 
     @Test
