@@ -45,6 +45,16 @@ class ApiErrors {
                 : "请检查参数和 JSON 格式"), null);
     }
 
+    @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> wrongMethod(Exception e) {
+        return body(HttpStatus.METHOD_NOT_ALLOWED, "接口不支持此请求方法", null);
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> wrongMediaType(Exception e) {
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请以 application/json 提交数据", null);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         log.error("Unexpected error in /api", e);

@@ -123,7 +123,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
             action.run();
             Notification.show(getTranslation(doneKey)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (RuntimeException e) {
-            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(cn.countyflow.ui.UserMessages.of(e)).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         grid.getDataProvider().refreshAll();
     }

@@ -135,7 +135,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             Notification n = Notification.show(getTranslation("task.invalid", e.getErrors().size()));
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (RuntimeException e) {
-            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(cn.countyflow.ui.UserMessages.of(e)).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 
@@ -148,7 +148,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
                 render();
             }
         } catch (RuntimeException e) {
-            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(cn.countyflow.ui.UserMessages.of(e)).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

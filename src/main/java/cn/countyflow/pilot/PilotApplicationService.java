@@ -121,7 +121,12 @@ public class PilotApplicationService {
                 .atZone(PilotBatchService.ZONE).toInstant());
         CaseFile c = cases.start(CASE_TYPE, title(county, batch), county.getCode(), PROCESS_KEY,
                 Map.of("deadline", deadline, "batchId", batch.getId()), user);
-        applications.save(new PilotApplication(c.getId(), batch.getId(), county.getCode()));
+        try {
+            applications.saveAndFlush(new PilotApplication(c.getId(), batch.getId(), county.getCode()));
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            // two drafters of the county started at the same moment: the database's unique key let one through
+            throw FieldErrorsException.of("batch", county.getName() + "在本批次已有一份正在办理的申报，不能重复申报");
+        }
         String taskId = cases.details(c.getId(), user).openTasks().stream().findFirst()
                 .map(CaseDetails.OpenTask::taskId).orElse(null);
         return new Started(c.getId(), taskId);
@@ -191,6 +196,11 @@ public class PilotApplicationService {
                 user.username(), user.displayName()));
         markStatus(caseId, PilotApplication.Status.SUBMITTED);
         return saved;
+    }
+
+    /** Whether the application was ever submitted (has a revision). */
+    boolean everSubmitted(PilotApplication app) {
+        return revisions.findFirstByApplicationIdOrderByRevisionNoDesc(app.getId()).isPresent();
     }
 
     PilotBatch batchOf(PilotApplication app) {

@@ -108,7 +108,7 @@ public class PilotBatchService {
                 AuditEvent.Outcome.SUCCESS, batch.getName());
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(ZONE);
     }
 }

@@ -88,6 +88,14 @@ class PilotTaskHandler implements TaskHandler {
         Map<String, String> errors = DraftRules.check(data, PilotBatchService.today());
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
         CaseFile c = context.caseFile();
+        applications.byCase(c.getId()).ifPresent(app -> {
+            // the first submission must meet the batch deadline; revisions asked for by a return may come later
+            if (!applications.everSubmitted(app)
+                    && !applications.batchOf(app).acceptsApplications(PilotBatchService.today())) {
+                throw FieldErrorsException.of("_form", "申报批次已于 " + applications.batchOf(app).getDeadline()
+                        + " 截止，不能再首次报送");
+            }
+        });
         String countyName = organisations.nameOf(c.getCountyCode());
         Map<String, Object> clean = new LinkedHashMap<>(data);
         clean.remove("returnReason");

@@ -140,6 +140,8 @@ public class ExpertPoolService {
             var account = users.find(username).orElse(null);
             if (account == null || !account.has(Role.EXPERT)) {
                 errors.put("username", "关联账号须为已有的评审专家账号");
+            } else if (!province.equals(account.provinceCode())) {
+                errors.put("username", "关联账号须为本省的评审专家账号");
             } else if (experts.findByUsername(username).filter(other -> !other.getId().equals(e.getId())).isPresent()) {
                 errors.put("username", "该账号已关联其他专家");
             }
@@ -155,7 +157,7 @@ public class ExpertPoolService {
 
     private String readableProvince(CountyFlowUser user) {
         if (user.has(Role.PROVINCE_OFFICER)) return user.provinceCode();
-        if (user.has(Role.ADMIN)) return user.provinceCode() == null ? "130000" : user.provinceCode();
+        if (user.has(Role.ADMIN)) return user.provinceCode();
         throw refuse(user, "EXPERT_READ", "只有省级经办人可以查看专家库");
     }
 

@@ -174,7 +174,9 @@ public class PanelService {
         if (!e.isActive()) return INACTIVE;
         if (localAreas(county).contains(e.getCityCode())) return SAME_CITY;
         Set<String> avoided = e.getAvoidance();
-        if (avoided.contains(county.getCode())) return DECLARED;
+        // a declared avoidance names the applicant county or its city (GB/T 2260 parent)
+        if (avoided.contains(county.getCode())
+                || (county.getParentCode() != null && avoided.contains(county.getParentCode()))) return DECLARED;
         if (onCase.contains(e.getId())) return ALREADY;
         return null;
     }

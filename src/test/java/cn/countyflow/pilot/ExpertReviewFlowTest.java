@@ -387,6 +387,12 @@ class ExpertReviewFlowTest extends PilotTestSupport {
         assertThatThrownBy(() -> pool.create(new ExpertPoolService.ExpertForm("账号错", "某单位", "130500", null, true,
                 Set.of(), "xinle_drafter"), user("hebei_officer"))).isInstanceOf(FieldErrorsException.class)
                 .satisfies(e -> assertThat(((FieldErrorsException) e).getErrors()).containsKey("username"));
+        // an expert account of another province cannot be put into Hebei's pool
+        users.find("wuhan_expert_t").orElseGet(() -> users.create("wuhan_expert_t", "武汉专家 测试", "demo123", "420100",
+                Set.of(cn.countyflow.org.Role.EXPERT)));
+        assertThatThrownBy(() -> pool.create(new ExpertPoolService.ExpertForm("外省专家", "某大学", "130500", null, true,
+                Set.of(), "wuhan_expert_t"), user("hebei_officer"))).isInstanceOf(FieldErrorsException.class)
+                .satisfies(e -> assertThat(((FieldErrorsException) e).getErrors()).containsEntry("username", "关联账号须为本省的评审专家账号"));
     }
 
     private void signIn(String username) {

@@ -64,6 +64,9 @@ class ReviewRulesTest {
         assertThat(PanelService.exclusionReason(expert(4, "130600", true, Set.of()), county, Set.of(4L)))
                 .isEqualTo("本案已抽取或已回避");
         assertThat(PanelService.exclusionReason(expert(5, "130600", true, Set.of("130100x")), county, Set.of(4L))).isNull();
+        // an avoidance declared for the applicant's city covers its counties too
+        assertThat(PanelService.exclusionReason(expert(6, "130600", true, Set.of("130100")), county, Set.of()))
+                .isEqualTo("申报单位回避");
     }
 
     @Test

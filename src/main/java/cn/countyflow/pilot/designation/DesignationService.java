@@ -184,11 +184,17 @@ public class DesignationService {
                                 List<PublicityEntry> entries) {
     }
 
-    /** Lists in publicity and confirmed lists, newest first, with the entries on them (anyone signed in). */
+    /**
+     * Lists in publicity and confirmed lists of the user's own province (an admin sees all), newest first, with the
+     * entries on them: anyone signed in in that province may read them and object.
+     */
     public List<PublicityList> publicity(CountyFlowUser user) {
         LocalDate today = today();
         return lists.findByStatusInOrderByIdDesc(EnumSet.of(BatchList.Status.IN_PUBLICITY, BatchList.Status.CONFIRMED))
-                .stream().map(l -> {
+                .stream()
+                .filter(l -> user.has(cn.countyflow.org.Role.ADMIN)
+                        || batches.get(l.getBatchId()).getProvinceCode().equals(user.provinceCode()))
+                .map(l -> {
                     PilotBatch batch = batches.get(l.getBatchId());
                     boolean province = ProvinceScope.isProvince(user, batch.getProvinceCode());
                     boolean open = l.getStatus() == BatchList.Status.IN_PUBLICITY && !today.isAfter(l.getPublicityEnd());

@@ -114,7 +114,12 @@ public class RankingService {
             String city = county.getParentCode() == null ? "" : organisations.nameOf(county.getParentCode());
             boolean scoredStatus = s != null && !ENDED.contains(a.getStatus())
                     || s != null && listed.containsKey(a.getCaseId());
-            if (s == null && !ENDED.contains(a.getStatus())) allScored = false;
+            // an application still with its county after the batch deadline (never submitted, or returned and not
+            // resubmitted) does not hold up the list of the others
+            boolean abandoned = (a.getStatus() == PilotApplication.Status.DRAFTING
+                    || a.getStatus() == PilotApplication.Status.RETURNED)
+                    && batch.getDeadline().isBefore(cn.countyflow.pilot.PilotBatchService.today());
+            if (s == null && !ENDED.contains(a.getStatus()) && !abandoned) allScored = false;
             if (s != null && scoredStatus) {
                 Integer rank = ranks.get(a.getCaseId());
                 boolean within = rank <= n;

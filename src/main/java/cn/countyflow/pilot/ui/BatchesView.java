@@ -131,7 +131,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
             error(String.join("；", e.getErrors().values()));
             refreshCounty();
         } catch (RuntimeException e) {
-            error(e.getMessage());
+            error(cn.countyflow.ui.UserMessages.of(e));
         }
     }
 
@@ -186,7 +186,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
                     }
                 });
             } catch (RuntimeException ex) {
-                error(ex.getMessage());
+                error(cn.countyflow.ui.UserMessages.of(ex));
             }
         });
         save.setId("batch-save");

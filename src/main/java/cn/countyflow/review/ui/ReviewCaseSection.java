@@ -79,7 +79,7 @@ class ReviewCaseSection implements CaseSection {
         sheets.setAllRowsVisible(true);
         box.add(sheets);
         box.add(new Div(new Paragraph("席位：" + review.assignments().stream()
-                .map(a -> a.seat() + " " + a.expertName() + " " + a.status()).collect(Collectors.joining("；")))));
+                .map(a -> a.seat() + " " + a.expertName() + " " + box.getTranslation("review.assignment." + a.status())).collect(Collectors.joining("；")))));
         return Optional.of(box);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.pilot.PilotApplication;
 import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.workflow.CaseStatus;
@@ -53,6 +54,10 @@ class DesignationFlowTest extends DesignationTestSupport {
             assertThat(p.batchId()).isEqualTo(batch.getId());
             assertThat(p.entries()).hasSize(2);
         });
+        // another province's people do not see Hebei's list
+        CountyFlowUser wuhan = users.find("jiangan_drafter_t").orElseGet(() -> users.create("jiangan_drafter_t",
+                "江岸区经办人 测试", "demo123", "420102", java.util.Set.of(cn.countyflow.org.Role.COUNTY_DRAFTER)));
+        assertThat(designation.publicity(wuhan)).noneMatch(p -> p.batchId() == batch.getId());
 
         endPublicity(list);
         assertThat(designation.list(list.getId()).getStatus()).isEqualTo(BatchList.Status.CONFIRMED);

@@ -78,7 +78,7 @@ public class PublicityView extends VerticalLayout {
                     for (DesignationService.ObjectionView o : e.objections()) {
                         list.add(new Div(new Span(getTranslation("designation.publicity.objectionLine",
                                 o.filedName() == null ? o.filedBy() : o.filedName(), o.filedBy(), TIME.format(o.filedAt()),
-                                o.text() + (o.outcome() == null ? "" : " → " + o.outcome() + "：" + o.answer())))));
+                                o.text() + (o.outcome() == null ? "" : " → " + getTranslation("decision." + o.outcome()) + "：" + o.answer())))));
                     }
                     block.add(list);
                 }
@@ -107,6 +107,8 @@ public class PublicityView extends VerticalLayout {
                 String msg = ex.getErrors().getOrDefault("text", String.join("；", ex.getErrors().values()));
                 text.setErrorMessage(msg);
                 text.setInvalid(true);
+            } catch (RuntimeException ex) {
+                Notification.show(cn.countyflow.ui.UserMessages.of(ex)).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         send.setId("objection-send");
