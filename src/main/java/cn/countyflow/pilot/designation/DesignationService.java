@@ -192,10 +192,12 @@ public class DesignationService {
         LocalDate today = today();
         return lists.findByStatusInOrderByIdDesc(EnumSet.of(BatchList.Status.IN_PUBLICITY, BatchList.Status.CONFIRMED))
                 .stream()
-                .filter(l -> user.has(cn.countyflow.org.Role.ADMIN)
-                        || batches.get(l.getBatchId()).getProvinceCode().equals(user.provinceCode()))
-                .map(l -> {
-                    PilotBatch batch = batches.get(l.getBatchId());
+                .map(l -> Map.entry(l, batches.get(l.getBatchId())))
+                .filter(lb -> user.has(cn.countyflow.org.Role.ADMIN)
+                        || lb.getValue().getProvinceCode().equals(user.provinceCode()))
+                .map(lb -> {
+                    BatchList l = lb.getKey();
+                    PilotBatch batch = lb.getValue();
                     boolean province = ProvinceScope.isProvince(user, batch.getProvinceCode());
                     boolean open = l.getStatus() == BatchList.Status.IN_PUBLICITY && !today.isAfter(l.getPublicityEnd());
                     List<BatchListEntry> onList = entries(l.getId()).stream().filter(BatchListEntry::isIncluded).toList();
