@@ -25,6 +25,16 @@ public record CountyFlowUser(String username, String displayName, String passwor
         return roles.contains(role);
     }
 
+    /** A provincial officer or approver (省工信厅 staff). */
+    public boolean isProvinceStaff() {
+        return has(Role.PROVINCE_OFFICER) || has(Role.PROVINCE_APPROVER);
+    }
+
+    /** A provincial officer or approver of that province. */
+    public boolean actsForProvince(String provinceCode) {
+        return isProvinceStaff() && orgCode.equals(provinceCode);
+    }
+
     /** Camunda group ids this user belongs to: one per role in the user's organisation, plus camunda-admin for admins. */
     public List<String> groups() {
         var groups = new java.util.ArrayList<String>();

@@ -83,8 +83,7 @@ public class ReviewService {
     // ---------------------------------------------------------------- reading (province only)
 
     public boolean maySeeScores(CountyFlowUser user, CaseFile c) {
-        return (user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER))
-                && user.orgCode().equals(c.getProvinceCode());
+        return user.actsForProvince(c.getProvinceCode());
     }
 
     public CaseReview review(long caseId, CountyFlowUser user) {

@@ -84,8 +84,7 @@ public class CaseFileService {
 
     public boolean canSee(CountyFlowUser user, CaseFile c) {
         if (user.has(Role.ADMIN)) return true;
-        if ((user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER))
-                && user.orgCode().equals(c.getProvinceCode())) return true;
+        if (user.actsForProvince(c.getProvinceCode())) return true;
         if (user.has(Role.CITY_REVIEWER) && user.orgCode().equals(c.getCityCode())) return true;
         if ((user.has(Role.COUNTY_DRAFTER) || user.has(Role.COUNTY_LEADER))
                 && user.orgCode().equals(c.getCountyCode())) return true;
@@ -130,7 +129,7 @@ public class CaseFileService {
         return (root, query, cb) -> {
             if (user.has(Role.ADMIN)) return cb.conjunction();
             List<Predicate> any = new ArrayList<>();
-            if (user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER)) {
+            if (user.isProvinceStaff()) {
                 any.add(cb.equal(root.get("provinceCode"), user.orgCode()));
             }
             if (user.has(Role.CITY_REVIEWER)) any.add(cb.equal(root.get("cityCode"), user.orgCode()));
@@ -154,7 +153,7 @@ public class CaseFileService {
     /** Everything the case page shows, for a user who may see the case. */
     public CaseDetails details(long caseId, CountyFlowUser user) {
         CaseFile c = get(caseId, user);
-        boolean seesExperts = user.has(Role.ADMIN) || user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER);
+        boolean seesExperts = user.has(Role.ADMIN) || user.isProvinceStaff();
         List<CaseDetails.OpenTask> open = c.getProcessInstanceId() == null ? List.of()
                 : tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId()).orderByTaskCreateTime().asc().list()
                 .stream().map(t -> new CaseDetails.OpenTask(t.getId(), t.getName(),

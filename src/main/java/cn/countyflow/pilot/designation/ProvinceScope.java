@@ -12,8 +12,7 @@ final class ProvinceScope {
     }
 
     static boolean canSeeRanking(CountyFlowUser user, String provinceCode) {
-        if (user.has(Role.ADMIN)) return true;
-        return (user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER)) && user.orgCode().equals(provinceCode);
+        return user.has(Role.ADMIN) || user.actsForProvince(provinceCode);
     }
 
     static boolean canPropose(CountyFlowUser user, String provinceCode) {
