@@ -147,7 +147,7 @@ class PilotSelectionBrowserTest {
         scoreRest(xinle, 88);
         scoreRest(zhengding, 80);
         scoreRest(zunhua, 72);
-        assertThat(scores.ranking(batch.getId())).extracting(s -> s.caseId()).containsExactly(anxin, xinle, zhengding, zunhua);
+        assertThat(scores.scoresOf(List.of(xinle, zhengding, zunhua, anxin))).extracting(s -> s.caseId()).containsExactly(anxin, xinle, zhengding, zunhua);
 
         // 2. the officer sees the ranking and proposes the top two (the default)
         browser.signIn("hebei_officer", TestUsers.PASSWORD);
