@@ -20,7 +20,7 @@ import cn.countyflow.pilot.designation.DesignationService;
 import cn.countyflow.pilot.designation.Objection;
 import cn.countyflow.pilot.designation.ObjectionService;
 import cn.countyflow.pilot.designation.RankingService;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 
 /** Ranking, proposed list, publicity and objections as JSON; approval steps go through /api/tasks. */
 @RestController

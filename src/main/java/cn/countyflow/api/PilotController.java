@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.countyflow.pilot.PilotApplicationService;
 import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.pilot.PilotBatchService;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 
 /** Pilot-county applications as JSON: batches, starting an application, its revisions. Steps go through /api/tasks. */
 @RestController

@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.countyflow.review.PanelService;
 import cn.countyflow.review.ReviewService;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 
 @RestController
 @RequestMapping("/api/review")

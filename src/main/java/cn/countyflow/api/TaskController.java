@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.workflow.DoneTask;
 import cn.countyflow.workflow.TaskDetails;
 import cn.countyflow.workflow.TaskFilter;

@@ -16,7 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import cn.countyflow.org.CountyFlowUser;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.CaseDetails;
 import cn.countyflow.workflow.CaseFileService;

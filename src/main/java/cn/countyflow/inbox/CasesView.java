@@ -12,16 +12,18 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.OrganisationService;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 
 /** 案件: the cases this user's office may see, newest first, paged in the database. */
+@Menu(order = 3, title = "nav.cases", icon = "vaadin:folder-open")
 @Route(value = "cases", layout = MainLayout.class)
 @PermitAll
 public class CasesView extends VerticalLayout implements HasDynamicTitle {

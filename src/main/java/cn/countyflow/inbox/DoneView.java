@@ -7,15 +7,17 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import cn.countyflow.org.CountyFlowUser;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.DoneTask;
 import cn.countyflow.workflow.TaskWork;
 
 /** 已办: what I have completed, newest first, with where each case stands now. */
+@Menu(order = 2, title = "nav.done", icon = "vaadin:check-square-o")
 @Route(value = "done", layout = MainLayout.class)
 @PermitAll
 public class DoneView extends VerticalLayout implements HasDynamicTitle {

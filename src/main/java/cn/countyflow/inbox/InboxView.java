@@ -21,17 +21,19 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 
 import cn.countyflow.org.CountyFlowUser;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.TaskFilter;
 import cn.countyflow.workflow.TaskSummary;
 import cn.countyflow.workflow.TaskWork;
 
 /** 我的待办: tasks assigned to me and tasks my offices may claim, paged from the engine. */
+@Menu(order = 1, title = "nav.inbox", icon = "vaadin:inbox")
 @Route(value = "inbox", layout = MainLayout.class)
 @RouteAlias(value = "", layout = MainLayout.class)
 @PermitAll

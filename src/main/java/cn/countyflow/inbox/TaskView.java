@@ -26,7 +26,7 @@ import com.vaadin.flow.router.Route;
 import cn.countyflow.forms.FormRendering;
 import cn.countyflow.forms.RenderedForm;
 import cn.countyflow.org.CountyFlowUser;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskDetails;

@@ -22,7 +22,6 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
-import cn.countyflow.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
@@ -80,7 +79,8 @@ public class SecurityConfig {
     @Order(3)
     SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers("/images/**", "/icons/**").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+        http.with(VaadinSecurityConfigurer.vaadin(), // by path, not by class: the login view belongs to the ui module, which sits above org
+                vaadin -> vaadin.loginView("/login", "/login?logout"));
         return http.build();
     }
 

@@ -75,10 +75,11 @@ public class PilotApplicationService {
     public record FieldChange(String path, String label, Object oldValue, Object newValue) {
     }
 
-        /**
+    /**
      * Moves an application to a later stage of its life (expert review, scoring, publicity, designation).
-     * For the review and designation features; no permission check: they are called from process steps
-     * and services that have checked the user already.
+     * For the pilot's own listeners around its call to expert review (PilotReviewStarted/Scored) and for
+     * designation; no permission check: they are called from process steps and services that have checked the
+     * user already.
      */
     @Transactional
     public void markStatus(long caseId, PilotApplication.Status status) {

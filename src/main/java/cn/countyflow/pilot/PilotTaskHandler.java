@@ -131,7 +131,7 @@ class PilotTaskHandler implements TaskHandler {
             }
             case "PASS" -> {
                 applications.markStatus(caseId, PilotApplication.Status.TO_EXPERT_REVIEW);
-                status = null; // the process goes on to the panel draw (review feature), which marks UNDER_REVIEW
+                status = null; // the process calls expert review; its start listener (PilotReviewStarted) marks UNDER_REVIEW
             }
             default -> status = CaseStatus.IN_PROGRESS;
         }

@@ -22,15 +22,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.countyflow.org.Organisation;
 import cn.countyflow.org.OrganisationService;
-import cn.countyflow.pilot.PilotApplicationService;
-import cn.countyflow.pilot.PilotBatchService;
-import cn.countyflow.workflow.CaseFile;
-import cn.countyflow.workflow.CaseFileService;
-import cn.countyflow.workflow.NotFoundException;
 
 /**
- * Draws a case's expert panel (抽取评审专家) and replacements for single seats: uniformly at random, without
- * replacement, from the eligible experts of the case's province sorted by id, with a seedable {@link Random}.
+ * Draws a review subject's expert panel (抽取评审专家) and replacements for single seats: uniformly at random, without
+ * replacement, from the eligible experts of the subject's province sorted by id, with a seedable {@link Random}.
+ * What is reviewed, in which province and for which applicant comes in with the call ({@link Subject}); review
+ * looks up no programme's tables.
  * Every expert of the pool that is not eligible is recorded with the reason. A draw that cannot fill all the seats
  * it needs draws nobody and records the attempt with an exact Chinese reason.
  * <p>Called from process steps (no user check); reading the draws is {@link ReviewService}'s business.
@@ -46,25 +43,26 @@ public class PanelService {
     private final ExpertPoolService pool;
     private final PanelDrawRepository draws;
     private final AssignmentRepository assignments;
-    private final CaseFileService cases;
     private final OrganisationService organisations;
-    private final PilotApplicationService applications;
-    private final PilotBatchService batches;
     private final ObjectMapper json;
     private final Long configuredSeed;
 
-    PanelService(ExpertPoolService pool, PanelDrawRepository draws, AssignmentRepository assignments, CaseFileService cases,
-                 OrganisationService organisations, PilotApplicationService applications, PilotBatchService batches,
-                 ObjectMapper json, @Value("${countyflow.review.seed:#{null}}") Long configuredSeed) {
+    PanelService(ExpertPoolService pool, PanelDrawRepository draws, AssignmentRepository assignments,
+                 OrganisationService organisations, ObjectMapper json,
+                 @Value("${countyflow.review.seed:#{null}}") Long configuredSeed) {
         this.pool = pool;
         this.draws = draws;
         this.assignments = assignments;
-        this.cases = cases;
         this.organisations = organisations;
-        this.applications = applications;
-        this.batches = batches;
         this.json = json;
         this.configuredSeed = configuredSeed;
+    }
+
+    /**
+     * What a draw is for, as the calling process hands it in: the subject case (review rows are keyed by its id),
+     * the province whose pool is drawn from, and the applicant organisation (for 本市回避 and declared avoidance).
+     */
+    public record Subject(long caseId, String provinceCode, String applicantOrg) {
     }
 
     /** An expert left out of a draw, and why. */
@@ -93,30 +91,29 @@ public class PanelService {
         return configuredSeed != null ? configuredSeed : new Random().nextLong();
     }
 
-    /** Draws the batch's panel size of experts for the case; seats "1".."N". */
+    /** Draws a panel of {@code size} experts for the subject; seats "1".."N". */
     @Transactional
-    public DrawResult drawPanel(long caseId, long seed) {
-        int size = panelSize(caseId);
+    public DrawResult drawPanel(Subject subject, int size, long seed) {
+        if (size < 1) throw new IllegalArgumentException("评审专家人数须至少为 1：" + size);
         List<String> seats = new ArrayList<>();
         for (int i = 1; i <= size; i++) seats.add(String.valueOf(i));
-        return draw(caseId, seats, PanelDraw.Kind.INITIAL, seed);
+        return draw(subject, seats, PanelDraw.Kind.INITIAL, seed);
     }
 
     /** Draws one replacement for a seat whose expert declared a conflict or was replaced as late. */
     @Transactional
-    public DrawResult drawReplacement(long caseId, String seat, long seed) {
-        return draw(caseId, List.of(seat), PanelDraw.Kind.REPLACEMENT, seed);
+    public DrawResult drawReplacement(Subject subject, String seat, long seed) {
+        return draw(subject, List.of(seat), PanelDraw.Kind.REPLACEMENT, seed);
     }
 
-    private DrawResult draw(long caseId, List<String> seats, PanelDraw.Kind kind, long seed) {
-        CaseFile c = cases.findByBusinessKey(String.valueOf(caseId))
-                .orElseThrow(() -> new NotFoundException("案件不存在：" + caseId));
-        Organisation county = organisations.get(c.getCountyCode());
+    private DrawResult draw(Subject subject, List<String> seats, PanelDraw.Kind kind, long seed) {
+        long caseId = subject.caseId();
+        Organisation county = organisations.get(subject.applicantOrg());
         Set<Long> onCase = assignments.findByCaseIdOrderByIdAsc(caseId).stream().map(a -> a.expertId)
                 .collect(Collectors.toSet());
         List<Expert> eligible = new ArrayList<>();
         List<Exclusion> excluded = new ArrayList<>();
-        for (Expert e : pool.pool(c.getProvinceCode())) {
+        for (Expert e : pool.pool(subject.provinceCode())) {
             String reason = exclusionReason(e, county, onCase);
             if (reason == null) eligible.add(e);
             else excluded.add(new Exclusion(e.getId(), e.getName(), reason));
@@ -199,11 +196,6 @@ public class PanelService {
         String detail = byReason.isEmpty() ? "专家库中没有其他专家"
                 : byReason.entrySet().stream().map(en -> en.getValue() + " 名" + en.getKey()).collect(Collectors.joining("，"));
         return "需 " + needed + " 名，可用 " + available + " 名：" + detail + "。请补充或启用专家后重新抽取。";
-    }
-
-    int panelSize(long caseId) {
-        return applications.byCase(caseId).map(a -> batches.get(a.getBatchId()).getPanelSize())
-                .orElseThrow(() -> new IllegalStateException("案件 " + caseId + " 没有对应的试点示范县申报"));
     }
 
     /** Every draw on the case, oldest first (no user check: see ReviewService). */

@@ -15,21 +15,45 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.countyflow.pilot.PilotApplication;
-import cn.countyflow.pilot.PilotApplicationService;
-
-/** The review's service tasks in processes/pilot-application.bpmn, as {@code ${beanName}} delegates. */
+/**
+ * The service tasks of processes/expert-review.bpmn (process {@code expertReview}), as {@code ${beanName}} delegates.
+ * They read only the call's input variables ({@code reviewSubjectId}, {@code reviewProvinceCode},
+ * {@code reviewApplicantOrg}, {@code reviewPanelSize}, {@code reviewOfficersGroup}) and write the outputs
+ * ({@code reviewScore}, {@code reviewExpertCount}, {@code reviewSpreadFlagged}); they never name a programme.
+ */
 final class ReviewDelegates {
     static final String SHORTFALL = "PANEL_SHORTFALL";
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    static final String SUBJECT_ID = "reviewSubjectId";
+    static final String PROVINCE_CODE = "reviewProvinceCode";
+    static final String APPLICANT_ORG = "reviewApplicantOrg";
+    static final String PANEL_SIZE = "reviewPanelSize";
+    static final String ITEMS_DECISION = "reviewItemsDecision";
+    static final String OFFICERS_GROUP = "reviewOfficersGroup";
+    static final String SCORE = "reviewScore";
+    static final String EXPERT_COUNT = "reviewExpertCount";
+    static final String SPREAD_FLAGGED = "reviewSpreadFlagged";
+
     private ReviewDelegates() {
     }
 
+    /** The subject case id: the input variable, else the business key the caller handed in. */
     static long caseId(DelegateExecution execution) {
-        Object v = execution.getVariable("caseId");
+        Object v = execution.getVariable(SUBJECT_ID);
         if (v instanceof Number n) return n.longValue();
         return Long.parseLong(execution.getProcessBusinessKey());
+    }
+
+    static PanelService.Subject subject(DelegateExecution execution) {
+        return new PanelService.Subject(caseId(execution), required(execution, PROVINCE_CODE),
+                required(execution, APPLICANT_ORG));
+    }
+
+    static String required(DelegateExecution execution, String name) {
+        Object v = execution.getVariable(name);
+        if (v == null || v.toString().isBlank()) throw new IllegalStateException("专家评审缺少输入变量 " + name);
+        return v.toString();
     }
 
     /** End of the day (Asia/Shanghai) the given number of days after the engine's clock. */
@@ -43,21 +67,18 @@ final class ReviewDelegates {
 @Component("panelDraw")
 class PanelDrawDelegate implements JavaDelegate {
     private final PanelService panels;
-    private final PilotApplicationService applications;
 
-    PanelDrawDelegate(PanelService panels, PilotApplicationService applications) {
+    PanelDrawDelegate(PanelService panels) {
         this.panels = panels;
-        this.applications = applications;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long caseId = ReviewDelegates.caseId(execution);
-        PanelService.DrawResult result = panels.drawPanel(caseId, panels.nextSeed());
+        int size = Integer.parseInt(ReviewDelegates.required(execution, ReviewDelegates.PANEL_SIZE));
+        PanelService.DrawResult result = panels.drawPanel(ReviewDelegates.subject(execution), size, panels.nextSeed());
         if (!result.success()) throw new BpmnError(ReviewDelegates.SHORTFALL, result.message());
         // transient: the seat ids only feed the multi-instance that starts in this transaction
         execution.setVariable("panelSeats", Variables.objectValue(new ArrayList<>(result.seats()), true).create());
-        applications.markStatus(caseId, PilotApplication.Status.UNDER_REVIEW);
     }
 }
 
@@ -86,7 +107,7 @@ class SeatAssignDelegate implements JavaDelegate {
         execution.setVariableLocal("seatDue", extendTo instanceof Date d ? d : ReviewDelegates.endOfDayAfter(scoringDays));
         execution.setVariableLocal("extendTo", null);
         execution.setVariableLocal("conflict", false);
-        List<String> groups = a.username == null ? List.of(String.valueOf(execution.getVariable("provinceOfficersGroup")))
+        List<String> groups = a.username == null ? List.of(ReviewDelegates.required(execution, ReviewDelegates.OFFICERS_GROUP))
                 : List.of();
         execution.setVariableLocal("seatGroups", Variables.objectValue(new ArrayList<>(groups), true).create());
     }
@@ -103,14 +124,17 @@ class ExpertReplaceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long caseId = ReviewDelegates.caseId(execution);
         String seat = String.valueOf(execution.getVariable("seat"));
-        PanelService.DrawResult result = panels.drawReplacement(caseId, seat, panels.nextSeed());
+        PanelService.DrawResult result = panels.drawReplacement(ReviewDelegates.subject(execution), seat, panels.nextSeed());
         if (!result.success()) throw new BpmnError(ReviewDelegates.SHORTFALL, result.message());
     }
 }
 
-/** Task_Aggregate 汇总评分: aggregates the sheets under processes/score-aggregation.dmn onto the score board. */
+/**
+ * Task_Aggregate 汇总评分: aggregates the sheets under processes/score-aggregation.dmn onto the score board and hands
+ * the result back to the caller as {@code reviewScore} (Double), {@code reviewExpertCount} (Integer) and
+ * {@code reviewSpreadFlagged} (Boolean).
+ */
 @Component("scoreAggregate")
 class ScoreAggregateDelegate implements JavaDelegate {
     private final ReviewService reviews;
@@ -121,6 +145,9 @@ class ScoreAggregateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviews.aggregate(ReviewDelegates.caseId(execution));
+        ApplicationScore score = reviews.aggregate(ReviewDelegates.caseId(execution));
+        execution.setVariable(ReviewDelegates.SCORE, score.score().doubleValue());
+        execution.setVariable(ReviewDelegates.EXPERT_COUNT, score.expertCount());
+        execution.setVariable(ReviewDelegates.SPREAD_FLAGGED, score.spreadFlagged());
     }
 }

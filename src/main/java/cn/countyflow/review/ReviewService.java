@@ -21,8 +21,6 @@ import cn.countyflow.audit.AuditEvent;
 import cn.countyflow.audit.AuditService;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.Role;
-import cn.countyflow.pilot.PilotApplication;
-import cn.countyflow.pilot.PilotApplicationService;
 import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.FieldErrorsException;
@@ -42,13 +40,12 @@ public class ReviewService {
     private final ScoreRules rules;
     private final ScoreBoard board;
     private final CaseFileService cases;
-    private final PilotApplicationService applications;
     private final AuditService audit;
     private final ObjectMapper json;
 
     ReviewService(AssignmentRepository assignments, ScoreSheetRepository sheets, ExpertRepository experts,
                   PanelService panels, ScoreRules rules, ScoreBoard board, CaseFileService cases,
-                  PilotApplicationService applications, AuditService audit, ObjectMapper json) {
+                  AuditService audit, ObjectMapper json) {
         this.assignments = assignments;
         this.sheets = sheets;
         this.experts = experts;
@@ -56,7 +53,6 @@ public class ReviewService {
         this.rules = rules;
         this.board = board;
         this.cases = cases;
-        this.applications = applications;
         this.audit = audit;
         this.json = json;
     }
@@ -128,15 +124,16 @@ public class ReviewService {
     // ---------------------------------------------------------------- scoring
 
     /**
-     * Checks an expert's sheet against the DMN items (each score present, 0..max; a comment) and stores it; the
-     * seat is then scored. The total is Σ weight × score.
+     * Checks an expert's sheet against the items of the DMN decision {@code itemsDecision} (each score present,
+     * 0..max; a comment) and stores it; the seat is then scored. The total is Σ weight × score.
      */
     @Transactional
-    public BigDecimal submitSheet(long caseId, String seat, Map<String, Object> data, String scoredBy) {
+    public BigDecimal submitSheet(long caseId, String seat, String itemsDecision, Map<String, Object> data,
+                                  String scoredBy) {
         Assignment a = activeAssignment(caseId, seat)
                 .orElseThrow(() -> new IllegalStateException("席位 " + seat + " 没有在评的专家"));
         Map<String, BigDecimal> scores = new LinkedHashMap<>();
-        BigDecimal total = checkSheet(data, scores);
+        BigDecimal total = checkSheet(itemsDecision, data, scores);
         String comment = data.get("comment").toString().trim();
         sheets.save(new ScoreSheet(a, scoredBy, write(scores), total, comment));
         a.end(Assignment.Status.SCORED, null);
@@ -145,12 +142,12 @@ public class ReviewService {
     }
 
     /** Validates the sheet (FieldErrorsException) and returns the weighted total; fills {@code scores}. */
-    BigDecimal checkSheet(Map<String, Object> data, Map<String, BigDecimal> scores) {
+    BigDecimal checkSheet(String itemsDecision, Map<String, Object> data, Map<String, BigDecimal> scores) {
         Map<String, String> errors = new LinkedHashMap<>();
         Object group = data.get("scores");
         Map<?, ?> values = group instanceof Map<?, ?> m ? m : data;
         BigDecimal total = BigDecimal.ZERO;
-        for (ScoreRules.Item item : rules.items()) {
+        for (ScoreRules.Item item : rules.items(itemsDecision)) {
             String field = "scores." + item.key();
             Object raw = values.get(item.key());
             if (raw == null || raw.toString().isBlank()) {
@@ -180,20 +177,15 @@ public class ReviewService {
 
     // ---------------------------------------------------------------- aggregation
 
-    /** Aggregates the case's sheets under the DMN rules, records the result on the score board, status SCORED. */
+    /** Aggregates the subject's sheets under the DMN rules and records the result on the score board. */
     @Transactional
     public ApplicationScore aggregate(long caseId) {
         List<BigDecimal> totals = sheets.findByCaseIdOrderByIdAsc(caseId).stream().map(s -> s.total).toList();
         if (totals.isEmpty()) throw new IllegalStateException("案件 " + caseId + " 没有专家评分，无法汇总");
         ScoreRules.Aggregation rule = rules.aggregation(totals.size());
         Aggregate result = compute(totals, rule.trimHighLow(), rule.spreadThreshold());
-        PilotApplication app = applications.byCase(caseId)
-                .orElseThrow(() -> new IllegalStateException("案件 " + caseId + " 没有对应的试点示范县申报"));
-        ApplicationScore score = board.record(new ApplicationScore(caseId, app.getBatchId(), app.getCountyCode(),
-                result.score(), result.expertCount(), result.trimmed(), result.spread(), result.spreadFlagged(),
-                Instant.now()));
-        applications.markStatus(caseId, PilotApplication.Status.SCORED);
-        return score;
+        return board.record(new ApplicationScore(caseId, result.score(), result.expertCount(), result.trimmed(),
+                result.spread(), result.spreadFlagged(), Instant.now()));
     }
 
     /**

@@ -11,17 +11,18 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-import cn.countyflow.pilot.PilotApplicationService;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskHandler;
 
 /**
- * The review's human steps in {@code pilotApplication}: the expert's score sheet (scores and comment go to the
+ * The human steps of the review capability (process {@code expertReview}, whichever programme called it): the
+ * expert's score sheet (scores and comment go to the
  * review tables only; the case history gets SCORED or CONFLICT with no comment, and the process only the
  * {@code conflict} flag), the officer's late-expert decision and the shortfall tasks that retry a draw.
  */
 @Component
 class ReviewTaskHandler implements TaskHandler {
+    static final String PROCESS_KEY = "expertReview";
     static final String SCORING = "Task_ExpertScoring";
     static final String LATE = "Task_LateExpert";
     static final String PANEL_SHORTFALL = "Task_PanelShortfall";
@@ -40,7 +41,7 @@ class ReviewTaskHandler implements TaskHandler {
 
     @Override
     public boolean handles(String processDefinitionKey, String taskDefinitionKey) {
-        return PilotApplicationService.PROCESS_KEY.equals(processDefinitionKey) && KEYS.contains(taskDefinitionKey);
+        return PROCESS_KEY.equals(processDefinitionKey) && KEYS.contains(taskDefinitionKey);
     }
 
     @Override
@@ -62,16 +63,16 @@ class ReviewTaskHandler implements TaskHandler {
 
     @Override
     public Completion complete(TaskContext context, Map<String, Object> data) {
-        if (context.caseFile() == null) throw new IllegalStateException("任务没有对应的申报案件");
+        if (context.caseFile() == null) throw new IllegalStateException("任务没有对应的评审案件");
         long caseId = context.caseFile().getId();
         return switch (context.taskKey()) {
-            case SCORING -> score(caseId, seat(context), data, context.user().username());
+            case SCORING -> score(caseId, seat(context), itemsDecision(context), data, context.user().username());
             case LATE -> late(caseId, seat(context), data);
             default -> new Completion(Map.of(), "RETRY", text(data.get("comment")), null);
         };
     }
 
-    private Completion score(long caseId, String seat, Map<String, Object> data, String username) {
+    private Completion score(long caseId, String seat, String itemsDecision, Map<String, Object> data, String username) {
         Object declaration = data.get("conflictDeclaration");
         if ("CONFLICT".equals(declaration)) {
             String reason = text(data.get("conflictReason"));
@@ -80,7 +81,7 @@ class ReviewTaskHandler implements TaskHandler {
             return new Completion(Map.of("conflict", true), "CONFLICT", null, null);
         }
         if (!"NONE".equals(declaration)) throw FieldErrorsException.of("conflictDeclaration", "请先声明是否存在利益冲突");
-        reviews.submitSheet(caseId, seat, data, username);
+        reviews.submitSheet(caseId, seat, itemsDecision, data, username);
         return new Completion(Map.of("conflict", false), "SCORED", null, null);
     }
 
@@ -114,6 +115,13 @@ class ReviewTaskHandler implements TaskHandler {
         Object seat = runtime.getVariable(context.task().getExecutionId(), "seat");
         if (seat == null) throw new IllegalStateException("任务不在评审席位中：" + context.task().getId());
         return seat.toString();
+    }
+
+    /** The DMN decision listing the sheet's items, as the calling programme handed it in. */
+    private String itemsDecision(TaskContext context) {
+        Object key = runtime.getVariable(context.task().getExecutionId(), ReviewDelegates.ITEMS_DECISION);
+        if (key == null) throw new IllegalStateException("专家评审没有指定评分项决策表：" + context.task().getId());
+        return key.toString();
     }
 
     private static String text(Object value) {

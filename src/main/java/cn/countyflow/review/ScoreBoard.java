@@ -3,8 +3,10 @@ package cn.countyflow.review;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,8 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The aggregated scores of applications: written by the aggregation step of expert review, read by ranking and
- * designation. No permission checks here: callers (services with a user) check scope first.
+ * The aggregated scores of reviewed subjects (table review_aggregate, keyed by the subject case id): written by the
+ * aggregation step of expert review, read by programmes (e.g. the pilot's ranking) for the cases they own.
+ * No permission checks here: callers (services with a user) check scope first.
  */
 @Service
 @Transactional(readOnly = true)
@@ -38,30 +41,25 @@ public class ScoreBoard {
         return scores.findById(caseId).map(AggregatedScore::toRecord);
     }
 
+    /** The scores of those of the given cases that have one, best first (equal scores by case id). */
     public List<ApplicationScore> scoresOf(Collection<Long> caseIds) {
-        return scores.findAllById(caseIds).stream().map(AggregatedScore::toRecord).toList();
-    }
-
-    /** A batch's scores, best first. */
-    public List<ApplicationScore> ranking(long batchId) {
-        return scores.findByBatchIdOrderByScoreDescCaseIdAsc(batchId).stream().map(AggregatedScore::toRecord).toList();
+        if (caseIds.isEmpty()) return List.of();
+        return scores.findAllById(Set.copyOf(caseIds)).stream().map(AggregatedScore::toRecord)
+                .sorted(Comparator.comparing(ApplicationScore::score).reversed()
+                        .thenComparingLong(ApplicationScore::caseId))
+                .toList();
     }
 }
 
 interface AggregatedScoreRepository extends JpaRepository<AggregatedScore, Long> {
-    List<AggregatedScore> findByBatchIdOrderByScoreDescCaseIdAsc(Long batchId);
 }
 
 @Entity
-@Table(name = "application_score")
+@Table(name = "review_aggregate")
 class AggregatedScore {
     @Id
-    @Column(name = "case_id")
+    @Column(name = "subject_id")
     private Long caseId;
-    @Column(name = "batch_id")
-    private Long batchId;
-    @Column(name = "county_code")
-    private String countyCode;
     private BigDecimal score;
     @Column(name = "expert_count")
     private int expertCount;
@@ -77,8 +75,6 @@ class AggregatedScore {
 
     AggregatedScore(ApplicationScore s) {
         caseId = s.caseId();
-        batchId = s.batchId();
-        countyCode = s.countyCode();
         score = s.score();
         expertCount = s.expertCount();
         trimmed = s.trimmed();
@@ -88,6 +84,6 @@ class AggregatedScore {
     }
 
     ApplicationScore toRecord() {
-        return new ApplicationScore(caseId, batchId, countyCode, score, expertCount, trimmed, spread, spreadFlagged, computedAt);
+        return new ApplicationScore(caseId, score, expertCount, trimmed, spread, spreadFlagged, computedAt);
     }
 }

@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
- * The review's rules as the province keeps them in DMN, so that they change without code:
- * {@code processes/score-items.dmn} (decision {@code scoreItems}: each item's maximum and weight) and
+ * The review's rules as the province keeps them in DMN, so that they change without code: the score sheet's items
+ * come from the decision the caller names in {@code reviewItemsDecision} (the pilot's sheet:
+ * {@code processes/score-items.dmn}, decision {@code scoreItems}: each item's maximum and weight), and
  * {@code processes/score-aggregation.dmn} (decision {@code scoreAggregation}: trimming and the spread threshold).
  */
 @Component
@@ -29,8 +30,10 @@ public class ScoreRules {
     public record Aggregation(boolean trimHighLow, BigDecimal spreadThreshold) {
     }
 
-    public List<Item> items() {
-        DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey("scoreItems", Map.of("sheet", "pilot"));
+    /** The items listed by the DMN decision {@code decisionKey} (a COLLECT table without inputs), in rule order. */
+    public List<Item> items(String decisionKey) {
+        if (decisionKey == null || decisionKey.isBlank()) throw new IllegalStateException("专家评审没有指定评分项决策表");
+        DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey(decisionKey, Map.of());
         return result.getResultList().stream().map(r -> new Item((String) r.get("itemKey"), (String) r.get("itemLabel"),
                 decimal(r.get("maxScore")), decimal(r.get("weight")))).toList();
     }

@@ -1,5 +1,6 @@
 package cn.countyflow.ui;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -8,21 +9,28 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
-import cn.countyflow.inbox.DoneView;
-import cn.countyflow.inbox.InboxView;
-import cn.countyflow.inbox.CasesView;
 import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.org.Role;
 
-/** The frame of every page: navigation, who is signed in (and for which office), language, sign-out. */
+/**
+ * The frame of every page: navigation, who is signed in (and for which office), language, sign-out.
+ * The menu is built from the views that register themselves ({@code @Menu(order, title = message key,
+ * icon = "vaadin:…")} beside {@code @RolesAllowed}/{@code @PermitAll}), so this layout imports no view; only the
+ * entries the user may open are shown. The external links (API docs, Camunda's webapps) are built here.
+ */
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication) {
@@ -56,19 +64,10 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.inbox"), InboxView.class, VaadinIcon.INBOX.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.done"), DoneView.class, VaadinIcon.CHECK_SQUARE_O.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.cases"), CasesView.class, VaadinIcon.FOLDER_OPEN.create()));
-        if (user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER) || user.has(Role.COUNTY_DRAFTER)
-                || user.has(Role.COUNTY_LEADER) || user.has(Role.ADMIN)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.pilotBatches"), "pilot/batches", VaadinIcon.FLAG_O.create()));
-        }
-        if (user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER) || user.has(Role.ADMIN)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.pilotRanking"), "pilot/ranking", VaadinIcon.LIST_OL.create()));
-        }
-        nav.addItem(new SideNavItem(getTranslation("nav.pilotPublicity"), "pilot/publicity", VaadinIcon.MEGAPHONE.create()));
-        if (user.has(Role.PROVINCE_OFFICER) || user.has(Role.ADMIN)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.reviewExperts"), "review/experts", VaadinIcon.ACADEMY_CAP.create()));
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (!mayOpen(entry)) continue;
+            nav.addItem(entry.icon() == null ? new SideNavItem(getTranslation(entry.title()), entry.path())
+                    : new SideNavItem(getTranslation(entry.title()), entry.path(), new Icon(entry.icon())));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.api"), "/swagger-ui.html", VaadinIcon.CODE.create()));
         addToDrawer(nav);
@@ -82,4 +81,19 @@ public class MainLayout extends AppLayout {
         }
         nav.getItems().stream().filter(i -> "/swagger-ui.html".equals(i.getPath())).forEach(i -> i.setRouterIgnore(true));
     }
+
+    /**
+     * Whether the signed-in user may open the entry's view, by its access annotations. MenuConfiguration already
+     * filters by Vaadin's access control; this checks the same annotations against the Spring Security
+     * authentication itself, so the menu is right wherever the request does not carry the user's roles.
+     */
+    private static boolean mayOpen(MenuEntry entry) {
+        if (entry.menuClass() == null) return true;
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) return false;
+        return ACCESS.hasAccess(entry.menuClass(), auth, role -> auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(role) || a.getAuthority().equals("ROLE_" + role)));
+    }
+
+    private static final AccessAnnotationChecker ACCESS = new AccessAnnotationChecker();
 }

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.Predicate;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -88,8 +92,10 @@ public class CaseFileService {
         if (user.has(Role.CITY_REVIEWER) && user.orgCode().equals(c.getCityCode())) return true;
         if ((user.has(Role.COUNTY_DRAFTER) || user.has(Role.COUNTY_LEADER))
                 && user.orgCode().equals(c.getCountyCode())) return true;
-        if (user.has(Role.EXPERT) && c.getProcessInstanceId() != null) {
-            return tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId())
+        if (user.has(Role.EXPERT)) {
+            // by business key, not process instance id: the task may be in a process the case's process called
+            // (expert review), which carries the caller's business key
+            return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(c.getId()))
                     .taskAssignee(user.username()).count() > 0;
         }
         return false;
@@ -137,12 +143,28 @@ public class CaseFileService {
                 any.add(cb.equal(root.get("countyCode"), user.orgCode()));
             }
             if (user.has(Role.EXPERT)) {
-                List<String> pids = tasks.createTaskQuery().taskAssignee(user.username()).list().stream()
-                        .map(t -> t.getProcessInstanceId()).distinct().toList();
-                if (!pids.isEmpty()) any.add(root.get("processInstanceId").in(pids));
+                List<Long> held = casesWithTasksOf(user);
+                if (!held.isEmpty()) any.add(root.get("id").in(held));
             }
             return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
         };
+    }
+
+    /** At most this many of an expert's open tasks count for the cases they may see. */
+    static final int EXPERT_TASK_LIMIT = 500;
+
+    /**
+     * The cases an expert holds an open task on: two bounded queries (their tasks, then those tasks' process
+     * instances for the business key = case id), so tasks of called processes (expert review) count too.
+     */
+    private List<Long> casesWithTasksOf(CountyFlowUser user) {
+        Set<String> pids = tasks.createTaskQuery().taskAssignee(user.username()).listPage(0, EXPERT_TASK_LIMIT).stream()
+                .map(Task::getProcessInstanceId).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (pids.isEmpty()) return List.of();
+        return runtime.createProcessInstanceQuery().processInstanceIds(pids).list().stream()
+                .map(ProcessInstance::getBusinessKey)
+                .filter(k -> k != null && !k.isEmpty() && k.chars().allMatch(Character::isDigit))
+                .map(Long::valueOf).distinct().toList();
     }
 
     private static Specification<CaseFile> titleLike(String text) {
@@ -154,8 +176,10 @@ public class CaseFileService {
     public CaseDetails details(long caseId, CountyFlowUser user) {
         CaseFile c = get(caseId, user);
         boolean seesExperts = user.has(Role.ADMIN) || user.isProvinceStaff();
+        // by business key: the case's own process and the processes it called (e.g. expert review)
         List<CaseDetails.OpenTask> open = c.getProcessInstanceId() == null ? List.of()
-                : tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId()).orderByTaskCreateTime().asc().list()
+                : tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(c.getId()))
+                .orderByTaskCreateTime().asc().list()
                 .stream().map(t -> new CaseDetails.OpenTask(t.getId(), t.getName(),
                         seesExperts || !isExpert(t.getAssignee()) ? t.getAssignee() : "评审专家",
                         t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant()))

@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each case's current stage in step with its process: a task that opens names the stage; an end event
- * that is reached names the outcome. Added to every process at parse time, so no BPMN file needs a listener.
+ * Keeps each case's current stage in step with its process: a task that opens names the stage (also in processes
+ * the case's process called, which carry its business key); an end event of the top-level process that is reached
+ * names the outcome. Added to every process at parse time, so no BPMN file needs a listener.
  */
 @Component
 class CaseStagePlugin extends AbstractProcessEnginePlugin {
@@ -45,7 +46,12 @@ class CaseStagePlugin extends AbstractProcessEnginePlugin {
             public void parseEndEvent(Element endEventElement, ScopeImpl scope, ActivityImpl activity) {
                 if (scope.getProcessDefinition() != scope) return; // only the process's own end events
                 String name = endEventElement.attribute("name", activity.getId());
-                ExecutionListener onEnd = execution -> cases.stageReached(execution.getProcessBusinessKey(), name, true);
+                ExecutionListener onEnd = execution -> {
+                    // a called process (e.g. expertReview) carries its caller's business key; only the end of the
+                    // top-level process (no super execution) names the case's outcome and closes it
+                    if (execution.getProcessInstance().getSuperExecution() != null) return;
+                    cases.stageReached(execution.getProcessBusinessKey(), name, true);
+                };
                 activity.addListener(ExecutionListener.EVENTNAME_END, onEnd);
             }
         });

@@ -243,6 +243,8 @@ class ExpertReviewFlowTest extends PilotTestSupport {
         assertThat(score.spreadFlagged()).isTrue();
         assertThat(applications.byCase(caseId).orElseThrow().getStatus()).isEqualTo(PilotApplication.Status.SCORED);
         assertThat(openTasks(caseId)).isEmpty(); // waiting for the batch result
+        // the called review's end event does not close the case: only the application's own end events may
+        assertThat(cases.details(caseId, user("admin")).status()).isEqualTo("IN_PROGRESS");
         // scores and comments stay out of the case history
         assertThat(cases.decisions(caseId)).filteredOn(d -> "SCORED".equals(d.getDecision())).hasSize(3)
                 .allSatisfy(d -> assertThat(d.getComment()).isNull());

@@ -100,10 +100,11 @@ public class RankingService {
         list.ifPresent(l -> entries.findByListIdOrderByRankAscIdAsc(l.getId())
                 .forEach(e -> listed.put(e.getApplicationCaseId(), e)));
         List<PilotApplication> apps = applications.ofBatch(batch.getId());
+        // the batch's applications are the pilot's; their scores are the review's, keyed by case id, best first
+        List<ApplicationScore> batchScores = scores.scoresOf(apps.stream().map(PilotApplication::getCaseId).toList());
         Map<Long, ApplicationScore> byCase = new HashMap<>();
-        scores.ranking(batch.getId()).forEach(s -> byCase.put(s.caseId(), s));
-        Map<Long, Integer> ranks = ranks(scores.ranking(batch.getId()).stream()
-                .filter(s -> apps.stream().anyMatch(a -> a.getCaseId() == s.caseId())).toList());
+        batchScores.forEach(s -> byCase.put(s.caseId(), s));
+        Map<Long, Integer> ranks = ranks(batchScores);
         int n = batch.getExpectedPilots();
         List<Row> ranked = new ArrayList<>();
         List<Row> unranked = new ArrayList<>();

@@ -26,6 +26,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import cn.countyflow.org.CountyFlowUser;
@@ -34,7 +35,7 @@ import cn.countyflow.pilot.PilotApplication;
 import cn.countyflow.pilot.PilotApplicationService;
 import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.pilot.PilotBatchService;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.FieldErrorsException;
 
@@ -42,6 +43,7 @@ import cn.countyflow.workflow.FieldErrorsException;
  * 试点示范县申报批次: the province sees its batches and opens new ones; a county drafter sees the open batches of its
  * province and starts its application, which opens the drafting task.
  */
+@Menu(order = 10, title = "nav.pilotBatches", icon = "vaadin:flag-o")
 @Route(value = "pilot/batches", layout = MainLayout.class)
 @RolesAllowed({"PROVINCE_OFFICER", "PROVINCE_APPROVER", "COUNTY_DRAFTER", "COUNTY_LEADER", "ADMIN"})
 public class BatchesView extends VerticalLayout implements HasDynamicTitle {

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import cn.countyflow.org.CountyFlowUser;
@@ -24,11 +25,12 @@ import cn.countyflow.org.OrganisationService;
 import cn.countyflow.org.Role;
 import cn.countyflow.review.Expert;
 import cn.countyflow.review.ExpertPoolService;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.FieldErrorsException;
 
 /** 专家库: the province's experts in a lazy grid; officers add and edit them in a dialog. */
+@Menu(order = 20, title = "nav.reviewExperts", icon = "vaadin:academy-cap")
 @Route(value = "review/experts", layout = MainLayout.class)
 @RolesAllowed({"PROVINCE_OFFICER", "ADMIN"})
 @PageTitle("专家库")

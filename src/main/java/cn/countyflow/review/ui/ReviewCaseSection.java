@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import cn.countyflow.inbox.CaseSection;
 import cn.countyflow.org.CountyFlowUser;
-import cn.countyflow.pilot.PilotApplicationService;
 import cn.countyflow.review.ApplicationScore;
 import cn.countyflow.review.PanelService;
 import cn.countyflow.review.ReviewService;
@@ -23,8 +22,9 @@ import cn.countyflow.workflow.CaseDetails;
 import cn.countyflow.workflow.CaseFileService;
 
 /**
- * The case page's expert-review section, for the province's officers and approvers only: every draw with its
- * seed and exclusions, the seats' experts, every submitted score sheet and the aggregate.
+ * The case page's expert-review section, for any case that has review rows (whichever programme's case it is), for
+ * the province's officers and approvers only: every draw with its seed and exclusions, the seats' experts, every
+ * submitted score sheet and the aggregate.
  */
 @Component
 @Order(20)
@@ -39,7 +39,6 @@ class ReviewCaseSection implements CaseSection {
 
     @Override
     public Optional<com.vaadin.flow.component.Component> create(CaseDetails c, CountyFlowUser user) {
-        if (!PilotApplicationService.CASE_TYPE.equals(c.caseType())) return Optional.empty();
         if (!reviews.maySeeScores(user, cases.get(c.id(), user))) return Optional.empty();
         ReviewService.CaseReview review = reviews.review(c.id(), user);
         if (review.draws().isEmpty()) return Optional.empty();

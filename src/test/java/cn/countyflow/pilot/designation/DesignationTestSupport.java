@@ -84,8 +84,7 @@ abstract class DesignationTestSupport {
     }
 
     void score(PilotBatch batch, long caseId, String score, boolean flagged) {
-        String county = applications.byCase(caseId).orElseThrow().getCountyCode();
-        scoreBoard.record(new ApplicationScore(caseId, batch.getId(), county, new BigDecimal(score), 5, true,
+        scoreBoard.record(new ApplicationScore(caseId, new BigDecimal(score), 5, true,
                 new BigDecimal("12.00"), flagged, Instant.now()));
         applications.markStatus(caseId, PilotApplication.Status.SCORED);
     }

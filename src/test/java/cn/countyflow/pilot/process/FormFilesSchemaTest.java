@@ -246,17 +246,38 @@ class FormFilesSchemaTest {
     Resource[] bpmnFiles = new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn");
     assertThat(bpmnFiles).isNotEmpty();
     List<String> problems = new ArrayList<>();
+    List<BpmnModelInstance> models = new ArrayList<>();
     for (Resource bpmn : bpmnFiles) {
-      BpmnModelInstance model;
       try (InputStream in = bpmn.getInputStream()) {
-        model = Bpmn.readModelFromStream(in);
+        models.add(Bpmn.readModelFromStream(in));
       }
-      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+    }
+    // a called process's form key may be an input variable (${reviewSheetForm}): check what the callers hand in
+    java.util.Map<String, List<String>> handedIn = new java.util.HashMap<>();
+    for (BpmnModelInstance model : models) {
+      for (org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn in
+          : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class)) {
+        String literal = in.getCamundaSourceExpression();
+        if (in.getCamundaTarget() != null && literal != null && !literal.contains("${") && !literal.contains("#{")) {
+          handedIn.computeIfAbsent(in.getCamundaTarget(), k -> new ArrayList<>()).add(literal);
+        }
+      }
+    }
+    for (int i = 0; i < models.size(); i++) {
+      String file = bpmnFiles[i].getFilename();
+      for (UserTask task : models.get(i).getModelElementsByType(UserTask.class)) {
         String formKey = task.getCamundaFormKey();
         if (formKey == null || formKey.isBlank()) {
-          problems.add(bpmn.getFilename() + " " + task.getId() + ": no camunda:formKey");
-        } else if (!new ClassPathResource("forms/" + formKey).exists()) {
-          problems.add(bpmn.getFilename() + " " + task.getId() + ": form file forms/" + formKey + " does not exist");
+          problems.add(file + " " + task.getId() + ": no camunda:formKey");
+          continue;
+        }
+        java.util.regex.Matcher variable = Pattern.compile("\\$\\{(\\w+)}").matcher(formKey.trim());
+        List<String> keys = variable.matches() ? handedIn.getOrDefault(variable.group(1), List.of()) : List.of(formKey);
+        if (keys.isEmpty()) problems.add(file + " " + task.getId() + ": no caller hands in " + formKey);
+        for (String key : keys) {
+          if (!new ClassPathResource("forms/" + key).exists()) {
+            problems.add(file + " " + task.getId() + ": form file forms/" + key + " does not exist");
+          }
         }
       }
     }

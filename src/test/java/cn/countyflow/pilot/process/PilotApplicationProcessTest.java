@@ -2,6 +2,7 @@ package cn.countyflow.pilot.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -39,10 +40,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Walks every path of {@code processes/pilot-application.bpmn} (申报 → 县签发 → 市初审 → 省形式审查 → 专家评审 → 审定结果).
- * Routing is by process variables; the review's service tasks (${panelDraw}, ${seatAssign}, ${expertReplace},
- * ${scoreAggregate}) are mocked here and tested for real in cn.countyflow.review.
+ * Routing is by process variables. Expert review is the called process {@code expertReview}
+ * (processes/expert-review.bpmn, deployed alongside); its own paths (shortfall, conflict, late experts) are walked in
+ * cn.countyflow.review.process.ExpertReviewProcessTest. Its service tasks (${panelDraw}, ${seatAssign},
+ * ${expertReplace}, ${scoreAggregate}) and the pilot's call beans (${pilotReview}, ${pilotReviewStarted},
+ * ${pilotReviewScored}) are mocked here and tested for real in the Spring tests.
  */
-@Deployment(resources = "processes/pilot-application.bpmn")
+@Deployment(resources = {"processes/pilot-application.bpmn", "processes/expert-review.bpmn"})
 class PilotApplicationProcessTest {
 
     /**
@@ -72,6 +76,25 @@ class PilotApplicationProcessTest {
   int draws;
   int replacements;
   int aggregations;
+  int reviewStarted;
+  int reviewScored;
+
+  /** The pilot's call inputs (Call_ExpertReview's sourceExpressions). */
+  public static class PilotReviewInputs {
+    private final int panelSize;
+
+    PilotReviewInputs(int panelSize) {
+      this.panelSize = panelSize;
+    }
+
+    public int panelSize(Long caseId) {
+      return panelSize;
+    }
+
+    public String provinceCode(Long caseId) {
+      return "130000";
+    }
+  }
 
   @BeforeEach
   void bindAssertionsToEngine() {
@@ -81,8 +104,9 @@ class PilotApplicationProcessTest {
     Mocks.register("panelDraw", (JavaDelegate) execution -> {
       draws++;
       if (poolTooSmall) throw new BpmnError("PANEL_SHORTFALL", "需 3 名，可用 1 名：2 名本市专家回避");
+      int size = ((Number) execution.getVariable("reviewPanelSize")).intValue();
       List<String> seats = new ArrayList<>();
-      for (int i = 1; i <= panelSize; i++) seats.add(String.valueOf(i));
+      for (int i = 1; i <= size; i++) seats.add(String.valueOf(i));
       execution.setVariable("panelSeats", Variables.objectValue(seats, true).create());
     });
     Mocks.register("seatAssign", (JavaDelegate) execution -> {
@@ -98,7 +122,15 @@ class PilotApplicationProcessTest {
       replacements++;
       if (poolTooSmall) throw new BpmnError("PANEL_SHORTFALL", "需 1 名，可用 0 名");
     });
-    Mocks.register("scoreAggregate", (JavaDelegate) execution -> aggregations++);
+    Mocks.register("scoreAggregate", (JavaDelegate) execution -> {
+      aggregations++;
+      execution.setVariable("reviewScore", 80d);
+      execution.setVariable("reviewExpertCount", 3);
+      execution.setVariable("reviewSpreadFlagged", false);
+    });
+    Mocks.register("pilotReview", new PilotReviewInputs(panelSize));
+    Mocks.register("pilotReviewStarted", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> reviewStarted++);
+    Mocks.register("pilotReviewScored", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> reviewScored++);
   }
 
   @org.junit.jupiter.api.AfterEach
@@ -167,11 +199,13 @@ class PilotApplicationProcessTest {
 
     province(pi, "PASS");
 
-    assertThat(pi).isWaitingAt("Task_ExpertScoring").hasPassedInOrder(
+    assertThat(pi).isWaitingAt("Call_ExpertReview").hasPassedInOrder(
         "Start_Application", "Gateway_MergeDraft", "Task_Draft", "Task_LeaderSignOff", "Gateway_LeaderDecision",
         "Gateway_ProvinceDirect", "Task_CityScreening", "Gateway_CityDecision", "Task_ProvinceCheck",
-        "Gateway_ProvinceCheckDecision", "Gateway_MergeDraw", "Task_DrawPanel", "Task_AssignSeat")
+        "Gateway_ProvinceCheckDecision")
         .hasNotPassed("End_NotRecommended");
+    assertThat(calledProcessInstance(pi)).isWaitingAt("Task_ExpertScoring").hasPassed("Task_DrawPanel");
+    assertThat(reviewStarted).isEqualTo(1);
   }
 
   @Test
@@ -220,7 +254,7 @@ class PilotApplicationProcessTest {
     city(pi, "REJECT");
 
     assertThat(pi).isEnded().hasPassed("End_NotRecommended")
-        .hasNotPassed("Task_ProvinceCheck", "Task_DrawPanel");
+        .hasNotPassed("Task_ProvinceCheck", "Call_ExpertReview");
   }
 
   @Test
@@ -234,7 +268,7 @@ class PilotApplicationProcessTest {
     assertThat(task(pi)).hasCandidateGroup(PROVINCE_OFFICERS);
 
     province(pi, "PASS");
-    assertThat(pi).isWaitingAt("Task_ExpertScoring").hasPassed("Task_DrawPanel").hasNotPassed("Task_CityScreening");
+    assertThat(pi).isWaitingAt("Call_ExpertReview").hasNotPassed("Task_CityScreening");
   }
 
   @Test
@@ -254,9 +288,8 @@ class PilotApplicationProcessTest {
     city(pi, "RECOMMEND");
     province(pi, "PASS");
 
-    assertThat(pi).isWaitingAt("Task_ExpertScoring").hasPassedInOrder(
-        "Task_ProvinceCheck", "Task_Draft", "Task_LeaderSignOff", "Task_CityScreening", "Task_ProvinceCheck",
-        "Task_DrawPanel");
+    assertThat(pi).isWaitingAt("Call_ExpertReview").hasPassedInOrder(
+        "Task_ProvinceCheck", "Task_Draft", "Task_LeaderSignOff", "Task_CityScreening", "Task_ProvinceCheck");
   }
 
   @Test
@@ -283,8 +316,10 @@ class PilotApplicationProcessTest {
     return pi;
   }
 
+  /** The scoring tasks of the expert review the application's process called. */
   List<Task> scoringTasks(ProcessInstance pi) {
-    return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ExpertScoring")
+    ProcessInstance review = calledProcessInstance(pi);
+    return taskQuery().processInstanceId(review.getId()).taskDefinitionKey("Task_ExpertScoring")
         .orderByTaskAssignee().asc().list();
   }
 
@@ -298,26 +333,34 @@ class PilotApplicationProcessTest {
   }
 
   @Test
-  @DisplayName("专家评审：满员抽取，每位专家一个并行评分任务（到期日、指派人），全部评完后汇总并等待审定")
+  @DisplayName("专家评审：调用 expertReview，每位专家一个并行评分任务（到期日、指派人），全部评完后汇总并等待审定")
   void fullPanelScoresInParallelThenAggregates() {
     ProcessInstance pi = atExpertReview();
+    assertThat(pi).isWaitingAt("Call_ExpertReview");
+    assertThat(calledProcessInstance(pi)).hasBusinessKey(pi.getBusinessKey());
     List<Task> tasks = scoringTasks(pi);
     assertThat(tasks).extracting(Task::getAssignee).containsExactly("expert_1_0", "expert_2_0", "expert_3_0");
     assertThat(tasks).allSatisfy(t -> {
       assertThat(t.getDueDate()).isNotNull();
       assertThat(t.getName()).isEqualTo("专家评审打分");
     });
-    assertThat(withForm(tasks.get(0).getId())).hasFormKey("review/score-sheet.form");
+    // the form key is the expression ${reviewSheetForm}; the engine resolves it to what the pilot handed in
+    assertThat(withForm(tasks.get(0).getId()).getFormKey()).isEqualTo("review/score-sheet.form");
+    assertThat(withForm(tasks.get(0).getId()).getProcessInstanceId()).isNotEqualTo(pi.getId());
 
     score(tasks.get(0));
     score(tasks.get(1));
-    assertThat(pi).isWaitingAt("Task_ExpertScoring").hasNotPassed("Task_Aggregate");
+    assertThat(pi).isWaitingAt("Call_ExpertReview");
+    assertThat(reviewScored).isZero();
     score(tasks.get(2));
 
     assertThat(aggregations).isEqualTo(1);
-    assertThat(pi).isWaitingAt("Event_BatchResult").hasPassed("Task_Aggregate");
+    assertThat(reviewScored).isEqualTo(1);
+    assertThat(pi).isWaitingAt("Event_BatchResult").hasPassed("Call_ExpertReview");
+    assertThat(pi).variables().containsEntry("reviewScore", 80d).containsEntry("reviewExpertCount", 3)
+        .containsEntry("reviewSpreadFlagged", false);
     resultOfBatch(pi, true);
-    assertThat(pi).isEnded().hasPassed("End_Selected").hasNotPassed("End_NotSelected", "Task_ReplaceExpert");
+    assertThat(pi).isEnded().hasPassed("End_Selected").hasNotPassed("End_NotSelected");
   }
 
   @Test
@@ -327,87 +370,6 @@ class PilotApplicationProcessTest {
     scoringTasks(pi).forEach(this::score);
     resultOfBatch(pi, false);
     assertThat(pi).isEnded().hasPassed("End_NotSelected").hasNotPassed("End_Selected");
-  }
-
-  @Test
-  @DisplayName("专家声明利益冲突：该席位抽取替补专家，替补专家获得新的评分任务")
-  void conflictDrawsAReplacement() {
-    ProcessInstance pi = atExpertReview();
-    Task first = scoringTasks(pi).get(0);
-    complete(first, withVariables("conflict", true));
-
-    assertThat(replacements).isEqualTo(1);
-    List<Task> tasks = scoringTasks(pi);
-    assertThat(tasks).hasSize(3).extracting(Task::getAssignee).contains("expert_1_1").doesNotContain("expert_1_0");
-    assertThat(pi).hasPassed("Task_ReplaceExpert");
-
-    tasks.forEach(this::score);
-    assertThat(pi).isWaitingAt("Event_BatchResult");
-    assertThat(aggregations).isEqualTo(1);
-  }
-
-  @Test
-  @DisplayName("专家库不足：经办人收到待处理任务，补充专家库后重新抽取")
-  void poolTooSmallWaitsForTheOfficerThenRetries() {
-    poolTooSmall = true;
-    ProcessInstance pi = atExpertReview();
-    assertThat(pi).isWaitingAt("Task_PanelShortfall").hasNotPassed("SubProcess_ExpertSeat");
-    assertThat(task(pi)).hasCandidateGroup(PROVINCE_OFFICERS).hasFormKey("review/panel-shortfall.form");
-    assertThat(scoringTasks(pi)).isEmpty();
-
-    poolTooSmall = false; // the officer adds experts to the pool
-    complete(task(pi));
-    assertThat(draws).isEqualTo(2);
-    assertThat(scoringTasks(pi)).hasSize(3);
-  }
-
-  @Test
-  @DisplayName("替补专家不足：经办人处理后重新抽取替补")
-  void replacementShortfallWaitsForTheOfficer() {
-    ProcessInstance pi = atExpertReview();
-    poolTooSmall = true;
-    complete(scoringTasks(pi).get(0), withVariables("conflict", true));
-    Task shortfall = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ReplacementShortfall").singleResult();
-    assertThat(shortfall).isNotNull();
-    assertThat(scoringTasks(pi)).hasSize(2);
-
-    poolTooSmall = false;
-    complete(shortfall);
-    assertThat(scoringTasks(pi)).hasSize(3);
-  }
-
-  @Test
-  @DisplayName("专家逾期：到期后评分任务撤回，经办人收到逾期处理任务，选择更换后抽取替补")
-  void lateExpertIsReplacedByTheOfficer() {
-    ProcessInstance pi = atExpertReview();
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(15))));
-    List<Job> timers = managementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
-    assertThat(timers).hasSize(3);
-    managementService().executeJob(timers.get(0).getId());
-
-    assertThat(scoringTasks(pi)).hasSize(2);
-    Task late = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_LateExpert").singleResult();
-    assertThat(late).isNotNull();
-    assertThat(withForm(late.getId())).hasCandidateGroup(PROVINCE_OFFICERS).hasFormKey("review/late-expert.form");
-
-    complete(late, withVariables("lateDecision", "REPLACE"));
-    assertThat(replacements).isEqualTo(1);
-    assertThat(scoringTasks(pi)).hasSize(3).extracting(Task::getAssignee).anyMatch(a -> a.endsWith("_1"));
-  }
-
-  @Test
-  @DisplayName("专家逾期：经办人延期，同一专家的评分任务以新的到期日重新打开")
-  void lateExpertCanBeGivenMoreTime() {
-    ProcessInstance pi = atExpertReview();
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(15))));
-    Job timer = managementService().createJobQuery().processInstanceId(pi.getId()).timers().list().get(0);
-    managementService().executeJob(timer.getId());
-    Task late = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_LateExpert").singleResult();
-    Date newDue = Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(7)));
-
-    complete(late, withVariables("lateDecision", "EXTEND", "extendTo", newDue));
-    assertThat(replacements).isZero();
-    assertThat(scoringTasks(pi)).hasSize(3).filteredOn(t -> newDue.equals(t.getDueDate())).hasSize(1);
   }
 
   private static Task withForm(String taskId) {

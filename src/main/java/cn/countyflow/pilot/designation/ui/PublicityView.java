@@ -19,16 +19,18 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.pilot.designation.DesignationService;
 import cn.countyflow.pilot.designation.ObjectionService;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.FieldErrorsException;
 
 /** 公示: the lists in publicity and the confirmed ones, for anyone signed in; an objection can be filed on an entry. */
+@Menu(order = 12, title = "nav.pilotPublicity", icon = "vaadin:megaphone")
 @Route(value = "pilot/publicity", layout = MainLayout.class)
 @PermitAll
 @PageTitle("试点示范县公示")

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -13,10 +14,11 @@ import com.vaadin.flow.router.RouterLink;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.pilot.PilotBatchService;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 
 /** The province's batches, each with a link to its ranking and proposed list. */
+@Menu(order = 11, title = "nav.pilotRanking", icon = "vaadin:list-ol")
 @Route(value = "pilot/ranking", layout = MainLayout.class)
 @RolesAllowed({"PROVINCE_OFFICER", "PROVINCE_APPROVER", "ADMIN"})
 @PageTitle("评审排名与拟入选名单")

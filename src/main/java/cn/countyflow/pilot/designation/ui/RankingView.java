@@ -27,7 +27,7 @@ import com.vaadin.flow.router.Route;
 
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.pilot.designation.RankingService;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.FieldErrorsException;
 

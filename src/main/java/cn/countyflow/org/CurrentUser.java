@@ -1,11 +1,10 @@
-package cn.countyflow.ui;
+package cn.countyflow.org;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import cn.countyflow.org.CountyFlowUser;
 
-/** The signed-in user, for views and controllers to hand to the services. */
+/** The signed-in user, for views and controllers (both doors) to hand to the services; sign-in is org's business. */
 public final class CurrentUser {
     private CurrentUser() {
     }

@@ -1,0 +1,70 @@
+package cn.countyflow.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+
+import cn.countyflow.KaribuSpring;
+import cn.countyflow.SpringTest;
+import cn.countyflow.TestUsers;
+
+/** The side menu comes from the views' @Menu and shows each user only what their roles may open, in order. */
+@SpringTest
+class MainLayoutMenuTest {
+    @Autowired ApplicationContext ctx;
+    @Autowired TestUsers users;
+
+    @AfterEach
+    void tearDown() {
+        KaribuSpring.tearDown();
+    }
+
+    List<String> menuAs(String username) {
+        KaribuSpring.signIn(ctx, users.get(username).withoutPassword());
+        UI.getCurrent().navigate("inbox");
+        return _find(SideNavItem.class).stream().map(i -> i.getLabel() + " " + i.getPath()).toList();
+    }
+
+    @Test
+    void theProvinceOfficerSeesEveryProgrammeEntryAndThePool() {
+        assertThat(menuAs("hebei_officer")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
+                "试点示范县申报批次 pilot/batches", "评审排名与拟入选名单 pilot/ranking", "试点示范县公示 pilot/publicity",
+                "专家库 review/experts", "接口文档 swagger-ui.html");
+        assertThat(_find(SideNavItem.class).get(0).getPrefixComponent()).isInstanceOfSatisfying(Icon.class,
+                icon -> assertThat(icon.getIcon()).isEqualTo("vaadin:inbox"));
+    }
+
+    @Test
+    void aCountyDrafterSeesBatchesButNotRankingOrPool() {
+        assertThat(menuAs("xinle_drafter")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
+                "试点示范县申报批次 pilot/batches", "试点示范县公示 pilot/publicity", "接口文档 swagger-ui.html");
+    }
+
+    @Test
+    void anExpertAndACitySeeOnlyTheirWorkAndThePublicity() {
+        List<String> basic = List.of("我的待办 inbox", "已办 done", "案件 cases", "试点示范县公示 pilot/publicity",
+                "接口文档 swagger-ui.html");
+        assertThat(menuAs("expert_sjz")).containsExactlyElementsOf(basic);
+        KaribuSpring.tearDown();
+        assertThat(menuAs("sjz_reviewer")).containsExactlyElementsOf(basic);
+    }
+
+    @Test
+    void theApproverSeesRankingAndAdminsAlsoGetCamundasWebapps() {
+        assertThat(menuAs("hebei_approver")).contains("评审排名与拟入选名单 pilot/ranking")
+                .doesNotContain("专家库 review/experts");
+        KaribuSpring.tearDown();
+        assertThat(menuAs("admin")).contains("试点示范县申报批次 pilot/batches", "评审排名与拟入选名单 pilot/ranking",
+                "专家库 review/experts", "流程监控（Cockpit） camunda/app/cockpit/default/");
+    }
+}
