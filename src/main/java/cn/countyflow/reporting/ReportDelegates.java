@@ -57,17 +57,21 @@ class ReportMarkLateDelegate implements JavaDelegate {
 class ReportDraftCarryOver implements TaskListener {
     private final HistoryService history;
     private final TaskDrafts drafts;
+    private final ReportService reports;
 
-    ReportDraftCarryOver(HistoryService history, TaskDrafts drafts) {
+    ReportDraftCarryOver(HistoryService history, TaskDrafts drafts, ReportService reports) {
         this.history = history;
         this.drafts = drafts;
+        this.reports = reports;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        Object notice = reports.formData(((Number) task.getVariable("reportId")).longValue()).get("lateNotice");
+        java.util.Map<String, Object> reminder = notice == null ? java.util.Map.of() : java.util.Map.of("lateNotice", notice);
         history.createHistoricTaskInstanceQuery().processInstanceId(task.getProcessInstanceId())
                 .taskDefinitionKey(ReportTaskHandler.DRAFT).list().stream()
                 .map(HistoricTaskInstance::getId)
-                .forEach(previous -> drafts.carryOver(previous, task.getId()));
+                .forEach(previous -> drafts.carryOver(previous, task.getId(), reminder));
     }
 }

@@ -122,6 +122,7 @@ class ReportFlowTest extends ReportTestSupport {
         var reopened = work.open(late.getId(), drafter);
         assertThat(reopened.draftSavedAt()).isNotNull();
         assertThat(reopened.data()).containsEntry("workDone", "暂存：已完成一半。");
+        assertThat((String) reopened.data().get("lateNotice")).contains("已逾期");
 
         var r = reports.report(reportId, drafter).report();
         assertThat(r.late()).isTrue();
