@@ -119,7 +119,8 @@ interface TargetRowRepository extends JpaRepository<TargetRow, Long> {
 
     /**
      * One indicator over a province, optionally one cohort and one year, with each target's current actual:
-     * a page of rows ordered by county and year; cost follows the page (index ix_indicator_target_compare).
+     * a page of rows ordered by county, cohort, year and subject case (a total order, so pages neither repeat nor skip
+     * rows); cost follows the page (index ix_indicator_target_compare).
      */
     @Query(value = """
             select new cn.countyflow.evaluation.IndicatorService$ComparisonRow(t.subjectCaseId, t.cohort, t.cityCode,
@@ -129,7 +130,7 @@ interface TargetRowRepository extends JpaRepository<TargetRow, Long> {
             where t.provinceCode = :province and t.indicatorCode = :indicator
               and (:cohort is null or t.cohort = :cohort) and (:year is null or t.year = :year)
               and (:city is null or t.cityCode = :city)
-            order by t.countyCode, t.cohort, t.year""",
+            order by t.countyCode, t.cohort, t.year, t.subjectCaseId""",
             countQuery = """
             select count(t) from TargetRow t
             where t.provinceCode = :province and t.indicatorCode = :indicator

@@ -40,6 +40,7 @@ class TaskDraft {
     }
 
     String getData() { return data; }
+    Long getCaseId() { return caseId; }
     Instant getSavedAt() { return savedAt; }
     String getUsername() { return username; }
 }

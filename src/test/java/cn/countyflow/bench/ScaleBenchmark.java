@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -23,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.countyflow.SpringTest;
 import cn.countyflow.TestUsers;
+import cn.countyflow.evaluation.IndicatorService;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.OrgLevel;
 import cn.countyflow.org.Organisation;
@@ -40,6 +45,7 @@ import cn.countyflow.workflow.TaskWork;
 @SpringTest
 @Tag("benchmark")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleBenchmark {
     static final int CASES = 100_000;
     static final int OPEN_PROCESSES = 3_000;
@@ -51,6 +57,7 @@ class ScaleBenchmark {
     @Autowired CaseFileService cases;
     @Autowired TaskWork work;
     @Autowired TestUsers users;
+    @Autowired IndicatorService indicators;
     final List<String> results = new ArrayList<>();
 
     @BeforeAll
@@ -111,6 +118,7 @@ class ScaleBenchmark {
     }
 
     @Test
+    @Order(1)
     void listsAtScale() throws IOException {
         casePage("省 (河北省, ~57,000 cases)", "hebei_officer", null);
         casePage("市 (石家庄市)", "sjz_reviewer", null);
@@ -131,5 +139,96 @@ class ScaleBenchmark {
         String report = String.join(System.lineSeparator(), results) + System.lineSeparator();
         System.out.println(report);
         Files.writeString(Path.of("target", "benchmark-results.txt"), report);
+    }
+
+    // ---------------------------------------------------------------- indicator comparison (issue 7 §2)
+
+    static final int COMPARE_COUNTIES = 100;
+    static final int COMPARE_BATCHES = 10;
+    static final int[] COMPARE_YEARS = {2020, 2021, 2022};
+    static final String[] INDICATORS = {"MFG_RD_SHARE", "MFG_QUALITY_INDEX", "ENERGY_INTENSITY_DECLINE",
+            "TRADITIONAL_UPGRADE", "TALENT", "KEY_WORK_PROGRESS"};
+
+    /**
+     * The province's indicator comparison over 100 Hebei counties × 10 batches (1,000 subject cases) × 6 indicators ×
+     * 3 years = 18,000 target rows, with current actuals for the first two years (12,000 rows) and an older,
+     * no-longer-current actual beside a tenth of them. Appends to target/benchmark-results.txt.
+     */
+    @Test
+    @Order(2)
+    void indicatorComparisonAtScale() throws IOException {
+        long started = System.nanoTime();
+        List<Organisation> hebei = organisations.byLevel(OrgLevel.COUNTY).stream()
+                .filter(c -> "130000".equals(c.getProvinceCode())).limit(COMPARE_COUNTIES).toList();
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> caseRows = new ArrayList<>();
+        for (int b = 1; b <= COMPARE_BATCHES; b++) {
+            for (Organisation county : hebei) {
+                caseRows.add(new Object[] {"BENCH_SUBJECT", "指标基准 " + b + " " + county.getName(), county.getCode(),
+                        county.getReviewingCityCode(), county.getProvinceCode(), "IN_PROGRESS", "实施中", "bench", now, now});
+            }
+        }
+        insert(caseRows);
+        List<Map<String, Object>> subjects = jdbc.queryForList("SELECT id, title, county_code, city_code FROM case_file "
+                + "WHERE case_type = 'BENCH_SUBJECT' ORDER BY id");
+        List<Object[]> targetRows = new ArrayList<>();
+        List<Object[]> actualRows = new ArrayList<>();
+        int n = 0;
+        for (Map<String, Object> subject : subjects) {
+            long id = ((Number) subject.get("id")).longValue();
+            String title = (String) subject.get("title");
+            String cohort = "BENCH_BATCH:" + title.split(" ")[1];
+            for (String indicator : INDICATORS) {
+                for (int year : COMPARE_YEARS) {
+                    n++;
+                    targetRows.add(new Object[] {id, cohort, "130000", subject.get("city_code"), subject.get("county_code"),
+                            indicator, year, "%", java.math.BigDecimal.valueOf(5), java.math.BigDecimal.valueOf(10 + n % 7), now});
+                    if (year < 2022) {
+                        if (n % 10 == 0) {
+                            actualRows.add(new Object[] {id, cohort, "130000", subject.get("city_code"), subject.get("county_code"),
+                                    indicator, year, java.math.BigDecimal.valueOf(3), "REPORT", "bench-old", false, "bench", now});
+                        }
+                        actualRows.add(new Object[] {id, cohort, "130000", subject.get("city_code"), subject.get("county_code"),
+                                indicator, year, java.math.BigDecimal.valueOf(8 + n % 5), "REPORT", "bench", true, "bench", now});
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < targetRows.size(); i += 5_000) {
+            jdbc.batchUpdate("INSERT INTO indicator_target (subject_case_id, cohort, province_code, city_code, county_code, "
+                    + "indicator_code, target_year, unit, baseline, target_value, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    targetRows.subList(i, Math.min(i + 5_000, targetRows.size())));
+        }
+        for (int i = 0; i < actualRows.size(); i += 5_000) {
+            jdbc.batchUpdate("INSERT INTO indicator_actual (subject_case_id, cohort, province_code, city_code, county_code, "
+                    + "indicator_code, actual_year, actual_value, source, source_ref, is_current, reported_by, reported_at) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", actualRows.subList(i, Math.min(i + 5_000, actualRows.size())));
+        }
+        Integer targetCount = jdbc.queryForObject("SELECT COUNT(*) FROM indicator_target WHERE cohort LIKE 'BENCH_BATCH:%'",
+                Integer.class);
+        Integer actualCount = jdbc.queryForObject("SELECT COUNT(*) FROM indicator_actual WHERE cohort LIKE 'BENCH_BATCH:%'",
+                Integer.class);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "data: %,d subject cases (%d counties x %d batches), %,d target rows, "
+                        + "%,d actual rows, loaded in %.1f s", subjects.size(), hebei.size(), COMPARE_BATCHES, targetCount,
+                actualCount, (System.nanoTime() - started) / 1e9));
+        results.clear();
+        CountyFlowUser officer = users.get("hebei_officer");
+        CountyFlowUser city = users.get("sjz_reviewer");
+        long rows = indicators.compare(officer, "130000", "MFG_RD_SHARE", null, null, PageRequest.of(0, 50)).getTotalElements();
+        measure(String.format(Locale.ROOT, "指标对比 page 1 + count, 省, one indicator (%,d rows)", rows),
+                () -> indicators.compare(officer, "130000", "MFG_RD_SHARE", null, null, PageRequest.of(0, 50)).getTotalElements());
+        measure("指标对比 page 20 + count, 省, one indicator", () -> indicators.compare(officer, "130000", "MFG_RD_SHARE",
+                null, null, PageRequest.of(19, 50)).getContent().size());
+        measure("指标对比 page 1 + count, 省, one indicator, cohort, year", () -> indicators.compare(officer, "130000",
+                "TALENT", "BENCH_BATCH:7", 2021, PageRequest.of(0, 50)).getTotalElements());
+        measure("指标对比 page 1 + count, 市 (石家庄市), one indicator", () -> indicators.compare(city, "130000",
+                "MFG_RD_SHARE", null, null, PageRequest.of(0, 50)).getTotalElements());
+        measure("指标对比 cohorts of the province (filter list)", () -> indicators.cohorts(officer, "130000").size());
+        lines.addAll(results);
+        String report = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        System.out.println(report);
+        Files.writeString(Path.of("target", "benchmark-results.txt"), report, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 }
