@@ -1,7 +1,8 @@
 -- Evaluations (issue 7 §4–§6, 考核评估): one row per subject case and kind (MIDTERM, FINAL) with its status and
 -- conclusion; the required corrections of a 限期整改 as typed rows with the county's answers; every submission
 -- (self-evaluation, rectification report) as a revision. A capability's tables: keyed by the subject case id, naming
--- no programme. Indicator actuals are not here: they are typed rows of indicator_actual (source MIDTERM/FINAL,
+-- no programme. Long texts are CLOB (LONGTEXT on MySQL), to stay inside MySQL's 64 KB row limit.
+-- Indicator actuals are not here: they are typed rows of indicator_actual (source MIDTERM/FINAL,
 -- source_ref = evaluation.id).
 
 CREATE TABLE evaluation (
@@ -17,13 +18,13 @@ CREATE TABLE evaluation (
     expert_count         INT,
     spread_flagged       BOOLEAN,
     conclusion           VARCHAR(16),
-    conclusion_comment   VARCHAR(4000),
+    conclusion_comment   ${clob},
     concluded_by         VARCHAR(64),
     rectify_deadline     ${ts},
     extended_deadline    ${ts},
-    termination_reason   VARCHAR(4000),
+    termination_reason   ${clob},
     benchmark            BOOLEAN       NOT NULL,
-    benchmark_summary    VARCHAR(8000),
+    benchmark_summary    ${clob},
     outcome              VARCHAR(16),
     created_at           ${ts}         NOT NULL,
     updated_at           ${ts}         NOT NULL,

@@ -40,7 +40,8 @@ class EvaluationRow {
     @Column(name = "spread_flagged")
     Boolean spreadFlagged;
     String conclusion;
-    @Column(name = "conclusion_comment")
+    @Lob
+    @Column(name = "conclusion_comment", length = 16 * 1024 * 1024)
     String conclusionComment;
     @Column(name = "concluded_by")
     String concludedBy;
@@ -48,10 +49,12 @@ class EvaluationRow {
     Instant rectifyDeadline;
     @Column(name = "extended_deadline")
     Instant extendedDeadline;
-    @Column(name = "termination_reason")
+    @Lob
+    @Column(name = "termination_reason", length = 16 * 1024 * 1024)
     String terminationReason;
     boolean benchmark;
-    @Column(name = "benchmark_summary")
+    @Lob
+    @Column(name = "benchmark_summary", length = 16 * 1024 * 1024)
     String benchmarkSummary;
     String outcome;
     @Column(name = "created_at")

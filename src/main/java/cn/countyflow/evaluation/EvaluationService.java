@@ -68,10 +68,12 @@ public class EvaluationService {
     private final IndicatorService indicators;
     private final CaseFileService cases;
     private final ObjectMapper json;
+    private final org.camunda.bpm.engine.TaskService tasks;
 
     EvaluationService(EvaluationRowRepository evaluations, CorrectionRowRepository corrections,
                       RevisionRowRepository revisions, IndicatorService indicators, CaseFileService cases,
-                      ObjectMapper json) {
+                      ObjectMapper json, org.camunda.bpm.engine.TaskService tasks) {
+        this.tasks = tasks;
         this.evaluations = evaluations;
         this.corrections = corrections;
         this.revisions = revisions;
@@ -107,9 +109,10 @@ public class EvaluationService {
                 break;
             }
         }
-        // the deadline's timer hands the province a task but writes nothing here: show the miss as it stands
-        String status = Status.RECTIFYING.name().equals(e.status) && e.currentDeadline() != null
-                && e.currentDeadline().isBefore(Instant.now()) ? Status.DEADLINE_MISSED.name() : e.status;
+        // the deadline's timer hands the province a task and writes nothing here: that open task is the miss
+        String status = Status.RECTIFYING.name().equals(e.status) && e.processInstanceId != null
+                && tasks.createTaskQuery().processInstanceId(e.processInstanceId)
+                        .taskDefinitionKey("Task_DeadlineMissed").count() > 0 ? Status.DEADLINE_MISSED.name() : e.status;
         return new Evaluation(e.id, e.subjectCaseId, e.kind, status, e.returnReason, e.expertScoring, e.expertScore,
                 e.expertCount, e.spreadFlagged, e.conclusion, e.conclusionComment, e.rectifyDeadline, e.extendedDeadline,
                 e.terminationReason, e.benchmark, e.benchmarkSummary, e.outcome, e.createdAt, e.updatedAt,
