@@ -99,6 +99,32 @@ public class EvaluationService {
         return evaluations.findBySubjectCaseIdOrderByIdAsc(subjectCaseId).stream().map(this::view).toList();
     }
 
+    /**
+     * Completion ratios of the values in a self-evaluation form as opened (a saved draft or the handler's prefill),
+     * computed here again, so a ratio stored in a draft or sent by a client is never what the page shows.
+     * Rows: {@code indicatorCode}, {@code year}, {@code actual}. For the panel beside the task (TaskWork checked it).
+     */
+    public List<IndicatorService.Progress> progressOfEntered(long subjectCaseId, Object indicatorRows) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>();
+        if (indicatorRows instanceof List<?> rows) {
+            for (Object o : rows) {
+                if (!(o instanceof Map<?, ?> row) || row.get("indicatorCode") == null || row.get("year") == null) continue;
+                try {
+                    String key = IndicatorService.key(row.get("indicatorCode").toString(),
+                            new BigDecimal(row.get("year").toString()).intValue());
+                    keys.add(key);
+                    Object actual = row.get("actual");
+                    if (actual != null && !actual.toString().isBlank()) values.put(key, new BigDecimal(actual.toString().trim()));
+                } catch (NumberFormatException ignored) {
+                    // not a number: no ratio for this row
+                }
+            }
+        }
+        return indicators.progress(subjectCaseId, values).stream()
+                .filter(p -> keys.contains(IndicatorService.key(p.indicatorCode(), p.year()))).toList();
+    }
+
     private Evaluation view(EvaluationRow e) {
         List<RevisionRow> revs = revisions.findByEvaluationIdOrderByRevisionNoAsc(e.id);
         Map<String, Object> narrative = Map.of();

@@ -54,17 +54,7 @@ class EvaluationPanel extends VerticalLayout {
         if (e.terminationReason() != null) box.add(line("evaluation.terminationReason", e.terminationReason()));
         if (e.benchmark()) box.add(line("evaluation.benchmark", e.benchmarkSummary()));
 
-        Grid<IndicatorService.Progress> progress = new Grid<>();
-        progress.setId("evaluation-progress-" + e.kind().toLowerCase());
-        progress.addColumn(IndicatorService.Progress::indicatorName).setHeader(getTranslation("evaluation.progress.indicator")).setFlexGrow(3);
-        progress.addColumn(IndicatorService.Progress::year).setHeader(getTranslation("evaluation.progress.year"));
-        progress.addColumn(IndicatorService.Progress::unit).setHeader(getTranslation("evaluation.progress.unit"));
-        progress.addColumn(p -> show(p.target())).setHeader(getTranslation("evaluation.progress.target"));
-        progress.addColumn(p -> show(p.actual())).setHeader(getTranslation("evaluation.progress.actual"));
-        progress.addColumn(p -> show(p.ratio())).setHeader(getTranslation("evaluation.progress.ratio"));
-        progress.setItems(e.progress());
-        progress.setAllRowsVisible(true);
-        box.add(progress);
+        box.add(progressGrid(this, "evaluation-progress-" + e.kind().toLowerCase(), e.progress()));
 
         if (!e.narrative().isEmpty()) {
             for (String area : EvaluationService.WORK_AREAS) {
@@ -90,6 +80,21 @@ class EvaluationPanel extends VerticalLayout {
                     TIME.format(r.submittedAt()))));
         }
         return box;
+    }
+
+    static Grid<IndicatorService.Progress> progressGrid(com.vaadin.flow.component.Component owner, String id,
+                                                        List<IndicatorService.Progress> rows) {
+        Grid<IndicatorService.Progress> progress = new Grid<>();
+        progress.setId(id);
+        progress.addColumn(IndicatorService.Progress::indicatorName).setHeader(owner.getTranslation("evaluation.progress.indicator")).setFlexGrow(3);
+        progress.addColumn(IndicatorService.Progress::year).setHeader(owner.getTranslation("evaluation.progress.year"));
+        progress.addColumn(IndicatorService.Progress::unit).setHeader(owner.getTranslation("evaluation.progress.unit"));
+        progress.addColumn(p -> show(p.target())).setHeader(owner.getTranslation("evaluation.progress.target"));
+        progress.addColumn(p -> show(p.actual())).setHeader(owner.getTranslation("evaluation.progress.actual"));
+        progress.addColumn(p -> show(p.ratio())).setHeader(owner.getTranslation("evaluation.progress.ratio"));
+        progress.setItems(rows);
+        progress.setAllRowsVisible(true);
+        return progress;
     }
 
     private Paragraph line(String labelKey, String text) {
