@@ -1,0 +1,459 @@
+package cn.countyflow.evaluation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import cn.countyflow.workflow.CaseFile;
+import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.TaskHandler;
+
+/**
+ * The human steps of {@code targetEvaluation} (考核评估), reached through TaskWork from the views and /api alike.
+ * The self-evaluation's completion ratios are computed here by IndicatorService from the values entered; whatever
+ * ratio the client sends is ignored. Every return, termination and benchmark needs its text; dates must lie ahead.
+ * Routing variables only (decisions, flags, dates); the business data goes to the evaluation tables and indicator
+ * actuals (source MIDTERM/FINAL, source ref = evaluation id).
+ */
+@Component
+class EvaluationTaskHandler implements TaskHandler {
+    static final String SELF = "Task_SelfEvaluation";
+    static final String CITY = "Task_CityReview";
+    static final String ARRANGE = "Task_ProvinceArrange";
+    static final String MIDTERM_CONCLUSION = "Task_MidtermConclusion";
+    static final String RECTIFICATION = "Task_Rectification";
+    static final String RE_EVALUATION = "Task_ReEvaluation";
+    static final String DEADLINE_MISSED = "Task_DeadlineMissed";
+    static final String FINAL_CONCLUSION = "Task_FinalConclusion";
+    static final Set<String> KEYS = Set.of(SELF, CITY, ARRANGE, MIDTERM_CONCLUSION, RECTIFICATION, RE_EVALUATION,
+            DEADLINE_MISSED, FINAL_CONCLUSION);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(EvaluationService.ZONE);
+
+    private final EvaluationService evaluations;
+    private final RuntimeService runtime;
+    private final int reviewDays;
+    private final int provinceDays;
+    private final int redraftDays;
+
+    EvaluationTaskHandler(EvaluationService evaluations, RuntimeService runtime,
+                          @Value("${countyflow.evaluation.review-days:10}") int reviewDays,
+                          @Value("${countyflow.evaluation.province-days:20}") int provinceDays,
+                          @Value("${countyflow.evaluation.redraft-days:10}") int redraftDays) {
+        this.evaluations = evaluations;
+        this.runtime = runtime;
+        this.reviewDays = reviewDays;
+        this.provinceDays = provinceDays;
+        this.redraftDays = redraftDays;
+    }
+
+    @Override
+    public boolean handles(String processDefinitionKey, String taskDefinitionKey) {
+        return EvaluationService.PROCESS_KEY.equals(processDefinitionKey) && KEYS.contains(taskDefinitionKey);
+    }
+
+    // ---------------------------------------------------------------- opening a task
+
+    @Override
+    public Map<String, Object> initialData(TaskContext context) {
+        if (context.caseFile() == null) return Map.of();
+        long caseId = context.caseFile().getId();
+        String kind = kind(context);
+        var row = evaluations.find(caseId, kind);
+        Map<String, Object> data = new LinkedHashMap<>();
+        switch (context.taskKey()) {
+            case SELF -> {
+                Map<String, BigDecimal> values = row.map(evaluations::recordedActuals).filter(m -> !m.isEmpty())
+                        .orElseGet(() -> evaluations.currentActuals(caseId));
+                data.put("evaluationLabel", EvaluationService.FINAL.equals(kind) ? "终期绩效评价" : "中期评估");
+                data.put("indicators", indicatorRows(caseId, kind, values));
+                row.map(e -> evaluations.latestRevisionData(e, EvaluationService.SELF_EVALUATION).get("narrative"))
+                        .ifPresent(n -> data.put("narrative", n));
+                row.map(e -> e.returnReason).filter(r -> !r.isBlank()).ifPresent(r -> data.put("returnReason", r));
+            }
+            case MIDTERM_CONCLUSION, FINAL_CONCLUSION -> {
+                String score = expertScoreText(context);
+                if (score != null) data.put("expertScoreText", score);
+            }
+            case RECTIFICATION -> row.ifPresent(e -> {
+                data.put("deadlineText", DAY.format(e.currentDeadline()));
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (CorrectionRow c : evaluations.corrections(e)) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("seq", c.seq);
+                    r.put("requirement", c.requirement);
+                    if (c.answer != null) r.put("answer", c.answer);
+                    rows.add(r);
+                }
+                data.put("corrections", rows);
+                Object summary = evaluations.latestRevisionData(e, EvaluationService.RECTIFICATION).get("summary");
+                if (summary != null) data.put("summary", summary);
+            });
+            case DEADLINE_MISSED -> row.ifPresent(e -> {
+                data.put("deadlineText", DAY.format(e.currentDeadline()));
+                if (e.extendedDeadline != null) {
+                    data.put("extensionNote", "已延期一次（原期限 " + DAY.format(e.rectifyDeadline) + "），不能再延期，只能中止");
+                }
+            });
+            default -> {
+            }
+        }
+        return data;
+    }
+
+    /** One row per indicator and year asked for: target, the value entered and the ratio IndicatorService computes. */
+    private List<Map<String, Object>> indicatorRows(long caseId, String kind, Map<String, BigDecimal> values) {
+        Set<String> expected = expectedKeys(caseId, kind);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (IndicatorService.Progress p : evaluations.progressFor(caseId, values)) {
+            if (!expected.contains(IndicatorService.key(p.indicatorCode(), p.year()))) continue;
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("indicatorCode", p.indicatorCode());
+            r.put("indicatorName", p.indicatorName());
+            r.put("year", p.year());
+            r.put("unit", p.unit());
+            r.put("target", p.target());
+            if (p.actual() != null) r.put("actual", p.actual());
+            if (p.ratio() != null) r.put("ratio", p.ratio());
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private Set<String> expectedKeys(long caseId, String kind) {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        evaluations.expectedTargets(caseId, kind, today())
+                .forEach(t -> keys.add(IndicatorService.key(t.indicatorCode(), t.year())));
+        return keys;
+    }
+
+    private String expertScoreText(TaskContext context) {
+        if (!Boolean.TRUE.equals(variable(context, "evalExperts"))) return null;
+        Object score = variable(context, "reviewScore");
+        if (score == null) return "专家评分未产生汇总得分";
+        Object count = variable(context, "reviewExpertCount");
+        boolean spread = Boolean.TRUE.equals(variable(context, "reviewSpreadFlagged"));
+        return new BigDecimal(score.toString()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " 分"
+                + (count == null ? "" : "（" + count + " 名专家）") + (spread ? "，专家评分分歧较大" : "");
+    }
+
+    // ---------------------------------------------------------------- completing a task
+
+    @Override
+    public Completion complete(TaskContext context, Map<String, Object> data) {
+        if (context.caseFile() == null) throw new IllegalStateException("评估任务没有对应的主体案件");
+        return switch (context.taskKey()) {
+            case SELF -> selfEvaluation(context, data);
+            case CITY -> cityReview(context, data);
+            case ARRANGE -> arrange(context, data);
+            case MIDTERM_CONCLUSION -> midtermConclusion(context, data);
+            case RECTIFICATION -> rectification(context, data);
+            case RE_EVALUATION -> reEvaluation(context, data);
+            case DEADLINE_MISSED -> deadlineMissed(context, data);
+            case FINAL_CONCLUSION -> finalConclusion(context, data);
+            default -> throw new IllegalStateException("未知的评估任务：" + context.taskKey());
+        };
+    }
+
+    private Completion selfEvaluation(TaskContext context, Map<String, Object> data) {
+        CaseFile c = context.caseFile();
+        String kind = kind(context);
+        Map<String, String> errors = new LinkedHashMap<>();
+        // the rows as entered, by indicator and year; ratios and targets the client sent are ignored
+        Map<String, Integer> indexByKey = new HashMap<>();
+        Map<String, BigDecimal> entered = new LinkedHashMap<>();
+        List<Object> rows = data.get("indicators") instanceof List<?> l ? new ArrayList<>(l) : List.of();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!(rows.get(i) instanceof Map<?, ?> row)) continue;
+            Integer year = integer(row.get("year"));
+            Object code = row.get("indicatorCode");
+            if (code == null || year == null) continue;
+            String key = IndicatorService.key(code.toString(), year);
+            indexByKey.put(key, i);
+            BigDecimal value = decimal(row.get("actual"));
+            if (value != null) entered.put(key, value);
+            else if (row.get("actual") != null && !row.get("actual").toString().isBlank()) {
+                errors.put("indicators[" + i + "].actual", "请输入数字");
+            }
+        }
+        List<IndicatorService.Actual> actuals = new ArrayList<>();
+        List<IndicatorService.Target> expected = evaluations.expectedTargets(c.getId(), kind, today());
+        if (expected.isEmpty()) errors.put("indicators", "本案件尚无已确定的创建目标，无法自评");
+        for (IndicatorService.Target t : expected) {
+            String key = IndicatorService.key(t.indicatorCode(), t.year());
+            Integer index = indexByKey.get(key);
+            if (index == null) {
+                errors.putIfAbsent("indicators", "请填写「" + t.indicatorName() + "」" + t.year() + "年的实际完成值");
+            } else if (!entered.containsKey(key)) {
+                errors.putIfAbsent("indicators[" + index + "].actual", "请填写实际完成值");
+            } else {
+                actuals.add(new IndicatorService.Actual(t.indicatorCode(), t.year(), entered.get(key)));
+            }
+        }
+        Map<String, Object> narrative = new LinkedHashMap<>();
+        Map<?, ?> submitted = data.get("narrative") instanceof Map<?, ?> m ? m : Map.of();
+        for (String area : EvaluationService.WORK_AREAS) {
+            String text = text(submitted.get(area));
+            if (text == null) errors.put("narrative." + area, "请填写此项");
+            else narrative.put(area, text);
+        }
+        if (!errors.isEmpty()) throw new FieldErrorsException(errors);
+        EvaluationRow e = evaluations.open(c.getId(), kind, cohort(context), context.task().getProcessInstanceId());
+        boolean cityReview = variable(context, "evalReviewersGroup") != null;
+        evaluations.submitSelfEvaluation(e, subject(context), actuals, narrative, context.user(),
+                cityReview ? EvaluationService.Status.CITY_REVIEW : EvaluationService.Status.PROVINCE_REVIEW);
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("evalReviewPeriod", "P" + reviewDays + "D");
+        vars.put("evalProvincePeriod", "P" + provinceDays + "D");
+        return new Completion(vars, "SUBMIT", null, null);
+    }
+
+    private Completion cityReview(TaskContext context, Map<String, Object> data) {
+        String decision = choice(data, "decision", Set.of("PASS", "RETURN"), "请选择审核意见");
+        String comment = text(data.get("comment"));
+        EvaluationRow e = row(context);
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("evalCityDecision", decision);
+        if ("RETURN".equals(decision)) {
+            if (comment == null) throw FieldErrorsException.of("comment", "退回时必须填写理由");
+            evaluations.returned(e, comment);
+            vars.put("evalRedraftDue", Date.from(now().plus(java.time.Duration.ofDays(redraftDays))));
+            return new Completion(vars, "RETURN", comment, null);
+        }
+        evaluations.status(e, EvaluationService.Status.PROVINCE_REVIEW);
+        vars.put("evalProvincePeriod", "P" + provinceDays + "D");
+        return new Completion(vars, "PASS", comment, null);
+    }
+
+    private Completion arrange(TaskContext context, Map<String, Object> data) {
+        String choice = choice(data, "expertScoring", Set.of("YES", "NO"), "请选择评估方式");
+        boolean experts = "YES".equals(choice);
+        evaluations.expertScoring(row(context), experts);
+        return new Completion(Map.of("evalExperts", experts), experts ? "EXPERT_SCORING" : "NO_EXPERT_SCORING",
+                text(data.get("comment")), null);
+    }
+
+    private void takeExpertResult(TaskContext context, EvaluationRow e) {
+        if (!Boolean.TRUE.equals(variable(context, "evalExperts"))) return;
+        Object score = variable(context, "reviewScore");
+        Object count = variable(context, "reviewExpertCount");
+        Object spread = variable(context, "reviewSpreadFlagged");
+        evaluations.expertResult(e, score instanceof Number n ? n.doubleValue() : null,
+                count instanceof Number n ? n.intValue() : null, spread instanceof Boolean b ? b : null);
+    }
+
+    private Completion midtermConclusion(TaskContext context, Map<String, Object> data) {
+        String conclusion = choice(data, "conclusion", Set.of("PASSED", "RECTIFY"), "请选择评估结论");
+        String comment = text(data.get("comment"));
+        if (comment == null) throw FieldErrorsException.of("comment", "请填写评估意见");
+        EvaluationRow e = row(context);
+        String username = context.user().username();
+        if ("PASSED".equals(conclusion)) {
+            takeExpertResult(context, e);
+            evaluations.conclude(e, "PASSED", "PASSED", comment, null, false, null, username);
+            return new Completion(Map.of("evalConclusion", "PASSED"), "PASSED", comment, null);
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
+        List<?> rows = data.get("corrections") instanceof List<?> l ? l : List.of();
+        for (int i = 0; i < rows.size(); i++) {
+            String text = rows.get(i) instanceof Map<?, ?> row ? text(row.get("text")) : null;
+            if (text == null) errors.put("corrections[" + i + "].text", "请填写整改要求");
+            else required.add(text);
+        }
+        if (rows.isEmpty()) errors.put("corrections", "限期整改时请至少列出一项整改要求");
+        Instant deadline = null;
+        LocalDate day = date(data.get("rectifyDeadline"));
+        if (day == null) errors.put("rectifyDeadline", "限期整改时请填写整改期限");
+        else if (!day.isAfter(today())) errors.put("rectifyDeadline", "整改期限须晚于今天");
+        else deadline = endOf(day);
+        if (!errors.isEmpty()) throw new FieldErrorsException(errors);
+        takeExpertResult(context, e);
+        evaluations.rectify(e, required, deadline, comment, username);
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("evalConclusion", "RECTIFY");
+        vars.put("evalRectifyDeadline", Date.from(deadline));
+        return new Completion(vars, "RECTIFY", comment, null);
+    }
+
+    private Completion rectification(TaskContext context, Map<String, Object> data) {
+        EvaluationRow e = row(context);
+        if (e.currentDeadline() != null && now().isAfter(e.currentDeadline())) {
+            throw FieldErrorsException.of("_form", "整改期限（" + DAY.format(e.currentDeadline()) + "）已过，不能再提交整改报告");
+        }
+        Map<Integer, Integer> indexBySeq = new HashMap<>();
+        Map<Integer, String> answers = new HashMap<>();
+        List<?> rows = data.get("corrections") instanceof List<?> l ? l : List.of();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!(rows.get(i) instanceof Map<?, ?> row)) continue;
+            Integer seq = integer(row.get("seq"));
+            if (seq == null) continue;
+            indexBySeq.put(seq, i);
+            String answer = text(row.get("answer"));
+            if (answer != null) answers.put(seq, answer);
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (CorrectionRow c : evaluations.corrections(e)) {
+            Integer index = indexBySeq.get(c.seq);
+            if (index == null) errors.putIfAbsent("corrections", "请逐条答复每项整改要求（缺第 " + c.seq + " 项）");
+            else if (!answers.containsKey(c.seq)) errors.put("corrections[" + index + "].answer", "请填写该项整改的落实情况");
+        }
+        String summary = text(data.get("summary"));
+        if (summary == null) errors.put("summary", "请填写此项");
+        if (!errors.isEmpty()) throw new FieldErrorsException(errors);
+        evaluations.fileRectification(e, answers, summary, context.user());
+        return new Completion(Map.of(), "RECTIFICATION_FILED", null, null);
+    }
+
+    private Completion reEvaluation(TaskContext context, Map<String, Object> data) {
+        String decision = choice(data, "decision", Set.of("PASS", "TERMINATE"), "请选择复评结论");
+        String comment = text(data.get("comment"));
+        EvaluationRow e = row(context);
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("evalReDecision", decision);
+        if ("TERMINATE".equals(decision)) {
+            if (comment == null) throw FieldErrorsException.of("comment", "中止时必须填写理由");
+            evaluations.conclude(e, null, "TERMINATED", null, comment, false, null, context.user().username());
+            vars.put("evalNoticeText", comment);
+            return new Completion(vars, "TERMINATE", comment, null);
+        }
+        evaluations.conclude(e, null, "PASSED", null, null, false, null, context.user().username());
+        return new Completion(vars, "PASS", comment, null);
+    }
+
+    private Completion deadlineMissed(TaskContext context, Map<String, Object> data) {
+        String decision = choice(data, "decision", Set.of("EXTEND", "TERMINATE"), "请选择处理方式");
+        String comment = text(data.get("comment"));
+        EvaluationRow e = row(context);
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("evalMissedDecision", decision);
+        if ("EXTEND".equals(decision)) {
+            if (e.extendedDeadline != null || Boolean.TRUE.equals(variable(context, "evalExtended"))) {
+                throw FieldErrorsException.of("decision", "整改期限已延期过一次，不能再延期，只能中止");
+            }
+            LocalDate day = date(data.get("newDeadline"));
+            if (day == null) throw FieldErrorsException.of("newDeadline", "延期时请填写新的整改期限");
+            LocalDate old = e.currentDeadline().atZone(EvaluationService.ZONE).toLocalDate();
+            if (!day.isAfter(old)) throw FieldErrorsException.of("newDeadline", "新的整改期限须晚于原期限 " + old);
+            if (!day.isAfter(today())) throw FieldErrorsException.of("newDeadline", "新的整改期限须晚于今天");
+            Instant deadline = endOf(day);
+            evaluations.extend(e, deadline);
+            vars.put("evalRectifyDeadline", Date.from(deadline));
+            vars.put("evalExtended", true);
+            return new Completion(vars, "EXTEND", comment, null);
+        }
+        if (comment == null) throw FieldErrorsException.of("comment", "中止时必须填写理由");
+        evaluations.conclude(e, null, "TERMINATED", null, comment, false, null, context.user().username());
+        vars.put("evalNoticeText", comment);
+        return new Completion(vars, "TERMINATE", comment, null);
+    }
+
+    private Completion finalConclusion(TaskContext context, Map<String, Object> data) {
+        String conclusion = choice(data, "conclusion", Set.of("PASSED", "FAILED"), "请选择评价结论");
+        String comment = text(data.get("comment"));
+        if (comment == null) throw FieldErrorsException.of("comment", "请填写评价意见");
+        boolean benchmark = "PASSED".equals(conclusion) && Boolean.TRUE.equals(data.get("benchmark"));
+        String summary = benchmark ? text(data.get("benchmarkSummary")) : null;
+        if (benchmark && summary == null) {
+            throw FieldErrorsException.of("benchmarkSummary", "确定为示范标杆时必须填写经验做法总结");
+        }
+        EvaluationRow e = row(context);
+        takeExpertResult(context, e);
+        evaluations.conclude(e, conclusion, conclusion, comment, null, benchmark, summary, context.user().username());
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("evalConclusion", conclusion);
+        vars.put("evalBenchmark", benchmark);
+        vars.put("evalNoticeText", summary);
+        if (benchmark) return new Completion(vars, "BENCHMARK", comment, null);
+        return "PASSED".equals(conclusion) ? new Completion(vars, "PASSED", comment, null)
+                : new Completion(vars, "FAILED", comment, null);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private EvaluationRow row(TaskContext context) {
+        return evaluations.find(context.caseFile().getId(), kind(context))
+                .orElseThrow(() -> new IllegalStateException("评估尚未自评：案件 " + context.caseFile().getId()));
+    }
+
+    private IndicatorService.Subject subject(TaskContext context) {
+        CaseFile c = context.caseFile();
+        return new IndicatorService.Subject(c.getId(), cohort(context), c.getProvinceCode(), c.getCityCode(),
+                c.getCountyCode());
+    }
+
+    private String kind(TaskContext context) {
+        Object kind = variable(context, "evalKind");
+        return kind == null ? EvaluationService.MIDTERM : kind.toString();
+    }
+
+    private String cohort(TaskContext context) {
+        Object cohort = variable(context, "evalCohort");
+        return cohort == null ? "" : cohort.toString();
+    }
+
+    private Object variable(TaskContext context, String name) {
+        return runtime.getVariable(context.task().getExecutionId(), name);
+    }
+
+    private static String choice(Map<String, Object> data, String field, Set<String> allowed, String message) {
+        Object raw = data.get(field);
+        String value = raw == null ? "" : raw.toString().trim();
+        if (!allowed.contains(value)) throw FieldErrorsException.of(field, message);
+        return value;
+    }
+
+    /** Now as the engine sees it (tests move the engine's clock), like the review's late-expert step. */
+    private static Instant now() {
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private static LocalDate today() {
+        return now().atZone(EvaluationService.ZONE).toLocalDate();
+    }
+
+    private static Instant endOf(LocalDate day) {
+        return day.atTime(LocalTime.of(23, 59, 59)).atZone(EvaluationService.ZONE).toInstant();
+    }
+
+    private static LocalDate date(Object raw) {
+        String s = text(raw);
+        if (s == null) return null;
+        try {
+            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        } catch (DateTimeParseException ex) {
+            return null;
+        }
+    }
+
+    private static Integer integer(Object raw) {
+        BigDecimal d = decimal(raw);
+        return d == null ? null : d.intValue();
+    }
+
+    private static BigDecimal decimal(Object raw) {
+        if (raw == null || raw.toString().isBlank()) return null;
+        try {
+            return new BigDecimal(raw.toString().trim());
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+}
