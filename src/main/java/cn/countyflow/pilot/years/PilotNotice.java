@@ -31,6 +31,7 @@ public class PilotNotice {
     @Column(name = "province_code")
     private String provinceCode;
     private String title;
+    @jakarta.persistence.Lob
     private String body;
     @Column(name = "published_by")
     private String publishedBy;

@@ -329,8 +329,13 @@ public class PilotProjectService {
         projects.save(p);
     }
 
-    /** Who concluded: the latest decision on the project case taken by the province, else the system. */
+    /**
+     * Who concluded: the user whose completion runs this step (the province's conclusion, signed in through the UI or
+     * /api), else the latest decision on the project case taken by the province, else the system.
+     */
     private String concludedBy(long caseId) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof CountyFlowUser u) return u.username();
         List<CaseDecision> trail = cases.decisions(caseId);
         for (int i = trail.size() - 1; i >= 0; i--) {
             CaseDecision d = trail.get(i);
