@@ -86,7 +86,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
                     ? getTranslation("pilot.years.schedule.midtermDefault", projects.midtermMonths()) : DATE.format(b.getMidtermDate()))
                     .setHeader(getTranslation("pilot.years.schedule.midterm")).setAutoWidth(true);
             if (user.has(Role.PROVINCE_OFFICER)) {
-                grid.addComponentColumn(this::scheduleActions).setHeader(getTranslation("pilot.years.schedule.actions"))
+                grid.addComponentColumn(this::scheduleActions).setKey("scheduleActions").setHeader(getTranslation("pilot.years.schedule.actions"))
                         .setAutoWidth(true);
             }
             grid.setAllRowsVisible(true);

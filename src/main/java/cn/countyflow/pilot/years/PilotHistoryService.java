@@ -129,7 +129,39 @@ public class PilotHistoryService {
             all.add(new Entry(n.getPublishedAt(), "NOTICE", n.getTitle(), null, n.getKind().name(), n.getBody(),
                     projectCaseId));
         }
-        all.sort(Comparator.comparing(Entry::at, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return all;
+        return inTimeOrder(all);
+    }
+
+    /** What the process does because of a task's decision, inside that completion (so written a moment before it). */
+    private static final java.util.Set<String> CONSEQUENCES = java.util.Set.of(PilotProjectEvent.MIDTERM_DONE,
+            PilotProjectEvent.FINAL_DONE, PilotProjectEvent.CANCELLED, PilotProjectEvent.BENCHMARK,
+            PilotProjectEvent.COMPLETED, "NOTICE");
+
+    /**
+     * Time order, except that an outcome the engine wrote inside a completion (the evaluation's conclusion, the
+     * cancellation, the notice) follows the decision that caused it: the decision is recorded right after the engine
+     * has run, a few milliseconds later.
+     */
+    static List<Entry> inTimeOrder(List<Entry> all) {
+        List<Instant> decisions = all.stream().filter(e -> "DECISION".equals(e.kind()) && e.at() != null)
+                .map(Entry::at).sorted().toList();
+        java.util.Map<Entry, Instant> effective = new java.util.IdentityHashMap<>();
+        for (Entry e : all) {
+            Instant at = e.at() == null ? Instant.EPOCH : e.at();
+            if (CONSEQUENCES.contains(e.kind())) {
+                for (Instant d : decisions) {
+                    if (!d.isBefore(at) && d.isBefore(at.plusSeconds(10))) {
+                        at = d;
+                        break;
+                    }
+                }
+            }
+            effective.put(e, at);
+        }
+        List<Entry> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparing((Entry e) -> effective.get(e))
+                .thenComparingInt(e -> CONSEQUENCES.contains(e.kind()) ? ("NOTICE".equals(e.kind()) ? 2 : 1) : 0)
+                .thenComparing(e -> e.at() == null ? Instant.EPOCH : e.at()));
+        return sorted;
     }
 }
