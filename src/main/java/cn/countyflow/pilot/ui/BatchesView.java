@@ -253,11 +253,25 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         panel.setMin(PilotBatchService.MIN_PANEL);
         panel.setMax(PilotBatchService.MAX_PANEL);
         panel.setValue(5);
-        FormLayout form = new FormLayout(name, year, deadline, expected, panel);
+        com.vaadin.flow.component.select.Select<PilotBatch.ReportFrequency> frequency = new com.vaadin.flow.component.select.Select<>();
+        frequency.setId("batch-report-frequency");
+        frequency.setLabel(getTranslation("pilot.years.schedule.frequency"));
+        frequency.setItems(PilotBatch.ReportFrequency.values());
+        frequency.setItemLabelGenerator(f -> getTranslation("pilot.years.frequency." + f));
+        frequency.setValue(PilotBatch.ReportFrequency.HALF_YEARLY);
+        IntegerField dueDays = new IntegerField(getTranslation("pilot.years.schedule.dueDays"));
+        dueDays.setId("batch-report-due-days");
+        dueDays.setValue(PilotBatch.DEFAULT_DUE_DAYS);
+        DatePicker midterm = new DatePicker(getTranslation("pilot.years.schedule.midterm"));
+        midterm.setId("batch-midterm-date");
+        midterm.setHelperText(getTranslation("pilot.years.schedule.midtermHelp", projects.midtermMonths()));
+        midterm.setClearButtonVisible(true);
+        FormLayout form = new FormLayout(name, year, deadline, expected, panel, frequency, dueDays, midterm);
         form.setColspan(name, 2);
         dialog.add(form);
         Map<String, HasValidation> fields = Map.of("name", name, "year", year, "deadline", deadline,
-                "expectedPilots", expected, "panelSize", panel);
+                "expectedPilots", expected, "panelSize", panel, "reportFrequency", frequency, "reportDueDays", dueDays,
+                "midtermDate", midterm);
 
         Button save = new Button(getTranslation("pilot.batch.save"), e -> {
             fields.values().forEach(f -> {
@@ -266,7 +280,9 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
             });
             try {
                 PilotBatch b = batches.open(new PilotBatchService.BatchForm(name.getValue(), year.getValue(), null,
-                        deadline.getValue(), expected.getValue(), panel.getValue()), user);
+                        deadline.getValue(), expected.getValue(), panel.getValue()), new PilotBatchService.ScheduleForm(
+                        frequency.getValue() == null ? null : frequency.getValue().name(), dueDays.getValue(),
+                        midterm.getValue()), user);
                 dialog.close();
                 Notification.show(getTranslation("pilot.batch.opened", b.getName()))
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

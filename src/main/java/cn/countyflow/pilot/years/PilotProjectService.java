@@ -138,8 +138,16 @@ public class PilotProjectService {
                 system(county.getProvinceCode()));
         PilotProject project = projects.save(new PilotProject(c.getId(), applicationCaseId, batchId, countyCode,
                 county.getProvinceCode(), first, last, designatedOn));
-        indicators.commitTargets(new IndicatorService.Subject(c.getId(), cohort(batchId), county.getProvinceCode(),
-                county.getReviewingCityCode(), countyCode), targetLines(applications.latestData(applicationCaseId), first));
+        try {
+            indicators.commitTargets(new IndicatorService.Subject(c.getId(), cohort(batchId), county.getProvinceCode(),
+                    county.getReviewingCityCode(), countyCode), targetLines(applications.latestData(applicationCaseId), first));
+        } catch (FieldErrorsException invalid) {
+            // checked before anything is written: one unreadable 申报书 must not hold up the whole batch's designation
+            log.warn("Targets of application {} not copied to project {}: {}", applicationCaseId, c.getId(),
+                    invalid.getErrors());
+            audit.record(SYSTEM, county.getProvinceCode(), "PILOT_PROJECT_TARGETS", "case:" + c.getId(),
+                    AuditEvent.Outcome.FAILURE, String.valueOf(invalid.getErrors()));
+        }
         event(project, PilotProjectEvent.DESIGNATED, batch.getName(), SYSTEM);
         audit.record(SYSTEM, county.getProvinceCode(), "PILOT_PROJECT_OPEN", "case:" + c.getId(),
                 AuditEvent.Outcome.SUCCESS, "application:" + applicationCaseId);
