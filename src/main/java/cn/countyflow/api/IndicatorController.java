@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.countyflow.evaluation.Indicator;
 import cn.countyflow.evaluation.IndicatorService;
 import cn.countyflow.org.CountyFlowUser;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 
 @RestController
 @RequestMapping("/api/indicators")

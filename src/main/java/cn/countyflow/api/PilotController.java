@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,11 +36,18 @@ class PilotController {
     }
 
     record Batch(long id, String name, int year, String provinceCode, LocalDate deadline, int expectedPilots,
-                 int panelSize, String status, String createdBy, Instant createdAt) {
+                 int panelSize, String status, String createdBy, Instant createdAt, String reportFrequency,
+                 int reportDueDays, LocalDate midtermDate) {
         static Batch of(PilotBatch b) {
             return new Batch(b.getId(), b.getName(), b.getYear(), b.getProvinceCode(), b.getDeadline(),
-                    b.getExpectedPilots(), b.getPanelSize(), b.getStatus().name(), b.getCreatedBy(), b.getCreatedAt());
+                    b.getExpectedPilots(), b.getPanelSize(), b.getStatus().name(), b.getCreatedBy(), b.getCreatedAt(),
+                    b.getReportFrequency().name(), b.getReportDueDays(), b.getMidtermDate());
         }
+    }
+
+    /** A new batch with, optionally, its schedule for the pilot years (defaults: HALF_YEARLY, 15 days, mid-term 18 months after designation). */
+    record BatchRequest(String name, Integer year, String provinceCode, LocalDate deadline, Integer expectedPilots,
+                        Integer panelSize, String reportFrequency, Integer reportDueDays, LocalDate midtermDate) {
     }
 
     @GetMapping("/batches")
@@ -50,9 +58,18 @@ class PilotController {
 
     @PostMapping("/batches")
     @Operation(summary = "开启申报批次（省工信厅经办处室）；不通过校验时返回 400 和逐字段错误")
-    ResponseEntity<Batch> openBatch(@RequestBody PilotBatchService.BatchForm form) {
-        PilotBatch b = batches.open(form, CurrentUser.get());
+    ResponseEntity<Batch> openBatch(@RequestBody BatchRequest r) {
+        PilotBatch b = batches.open(new PilotBatchService.BatchForm(r.name(), r.year(), r.provinceCode(), r.deadline(),
+                r.expectedPilots(), r.panelSize()), new PilotBatchService.ScheduleForm(r.reportFrequency(),
+                r.reportDueDays(), r.midtermDate()), CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/pilot/batches/" + b.getId())).body(Batch.of(b));
+    }
+
+    @PutMapping("/batches/{id}/schedule")
+    @Operation(summary = "设置批次的报告与评估安排（省工信厅经办处室）：报告频次 HALF_YEARLY/QUARTERLY/YEARLY、期末后提交天数、"
+            + "中期评估日期（空 = 确定后18个月）；等待中的中期评估随之调整；不通过校验时返回 400 和逐字段错误")
+    Batch schedule(@PathVariable long id, @RequestBody PilotBatchService.ScheduleForm form) {
+        return Batch.of(batches.updateSchedule(id, form, CurrentUser.get()));
     }
 
     @PostMapping("/batches/{id}/applications")

@@ -18,6 +18,11 @@ import jakarta.persistence.Table;
 public class PilotBatch {
     public enum Status { OPEN, CLOSED }
 
+    /** How often the batch's pilot counties report during their three years (定期报告频次). */
+    public enum ReportFrequency { HALF_YEARLY, QUARTERLY, YEARLY }
+
+    public static final int DEFAULT_DUE_DAYS = 15;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -37,6 +42,14 @@ public class PilotBatch {
     private String createdBy;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "report_frequency")
+    private ReportFrequency reportFrequency = ReportFrequency.HALF_YEARLY;
+    @Column(name = "report_due_days")
+    private int reportDueDays = DEFAULT_DUE_DAYS;
+    /** Null: the default, 18 months after designation. */
+    @Column(name = "midterm_date")
+    private LocalDate midtermDate;
 
     protected PilotBatch() {
     }
@@ -64,10 +77,19 @@ public class PilotBatch {
     public Status getStatus() { return status; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
+    public ReportFrequency getReportFrequency() { return reportFrequency; }
+    public int getReportDueDays() { return reportDueDays; }
+    public LocalDate getMidtermDate() { return midtermDate; }
 
     /** Open and the deadline (a whole day, Asia/Shanghai) not yet passed. */
     public boolean acceptsApplications(LocalDate today) {
         return status == Status.OPEN && !deadline.isBefore(today);
+    }
+
+    void schedule(ReportFrequency frequency, int dueDays, LocalDate midterm) {
+        this.reportFrequency = frequency;
+        this.reportDueDays = dueDays;
+        this.midtermDate = midterm;
     }
 
     void close() {

@@ -26,12 +26,32 @@ public class PilotBatchService {
     public static final int MIN_PANEL = 3;
     public static final int MAX_PANEL = 15;
 
+    public static final int MIN_DUE_DAYS = 1;
+    public static final int MAX_DUE_DAYS = 90;
+
     private final PilotBatchRepository batches;
     private final AuditService audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    PilotBatchService(PilotBatchRepository batches, AuditService audit) {
+    PilotBatchService(PilotBatchRepository batches, AuditService audit,
+                      org.springframework.context.ApplicationEventPublisher events) {
         this.batches = batches;
         this.audit = audit;
+        this.events = events;
+    }
+
+    /**
+     * The batch's schedule for the three pilot years: report frequency (HALF_YEARLY, QUARTERLY, YEARLY), days after a
+     * period's end a report is due, and the mid-term evaluation date (null = 18 months after designation).
+     */
+    public record ScheduleForm(String reportFrequency, Integer reportDueDays, LocalDate midtermDate) {
+    }
+
+    /**
+     * Published (synchronously, in the change's transaction) when a batch's schedule changed, so the running pilot
+     * projects can follow (e.g. their mid-term timers move).
+     */
+    public record ScheduleChanged(long batchId, LocalDate oldMidtermDate, LocalDate newMidtermDate, int reportDueDays) {
     }
 
     /** What the province officer fills in to open a batch. provinceCode null means the officer's own province. */
@@ -45,6 +65,12 @@ public class PilotBatchService {
      */
     @Transactional
     public PilotBatch open(BatchForm form, CountyFlowUser user) {
+        return open(form, null, user);
+    }
+
+    /** Opens a batch with its schedule (null or empty fields: the defaults); field errors as for the schedule. */
+    @Transactional
+    public PilotBatch open(BatchForm form, ScheduleForm schedule, CountyFlowUser user) {
         String province = form.provinceCode() == null || form.provinceCode().isBlank()
                 ? user.provinceCode() : form.provinceCode().trim();
         if (!user.has(Role.PROVINCE_OFFICER) || !user.orgCode().equals(province)) {
@@ -67,12 +93,77 @@ public class PilotBatchService {
         else if (form.panelSize() < MIN_PANEL || form.panelSize() > MAX_PANEL) {
             errors.put("panelSize", "评审专家人数应在" + MIN_PANEL + "至" + MAX_PANEL + "人之间");
         }
+        ScheduleForm sched = schedule == null ? new ScheduleForm(null, null, null) : schedule;
+        PilotBatch.ReportFrequency frequency = checkSchedule(sched, year, null, true, errors);
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
-        PilotBatch batch = batches.save(new PilotBatch(name, year, province, form.deadline(), form.expectedPilots(),
-                form.panelSize(), user.username()));
+        PilotBatch batch = new PilotBatch(name, year, province, form.deadline(), form.expectedPilots(),
+                form.panelSize(), user.username());
+        batch.schedule(frequency, sched.reportDueDays() == null ? PilotBatch.DEFAULT_DUE_DAYS : sched.reportDueDays(),
+                sched.midtermDate());
+        batch = batches.save(batch);
         audit.record(user.username(), user.orgCode(), "PILOT_BATCH_OPEN", "pilotBatch:" + batch.getId(),
                 AuditEvent.Outcome.SUCCESS, name);
         return batch;
+    }
+
+    /**
+     * Sets a batch's schedule; only a provincial officer of its province. Field errors (Chinese) under
+     * reportFrequency, reportDueDays, midtermDate. Running pilot projects follow (see {@link ScheduleChanged}).
+     */
+    @Transactional
+    public PilotBatch updateSchedule(long batchId, ScheduleForm form, CountyFlowUser user) {
+        PilotBatch batch = get(batchId);
+        if (!user.has(Role.PROVINCE_OFFICER) || !user.orgCode().equals(batch.getProvinceCode())) {
+            audit.recordIndependently(user.username(), user.orgCode(), "PILOT_BATCH_SCHEDULE", "pilotBatch:" + batchId,
+                    AuditEvent.Outcome.DENIED, null);
+            throw new NotPermittedException("只有本省工业和信息化厅经办处室可以设置报告与评估安排");
+        }
+        ScheduleForm f = form == null ? new ScheduleForm(null, null, null) : form;
+        Map<String, String> errors = new LinkedHashMap<>();
+        PilotBatch.ReportFrequency frequency = checkSchedule(f, batch.getYear(), batch.getMidtermDate(), false, errors);
+        if (!errors.isEmpty()) throw new FieldErrorsException(errors);
+        LocalDate old = batch.getMidtermDate();
+        batch.schedule(frequency, f.reportDueDays(), f.midtermDate());
+        batches.save(batch);
+        audit.record(user.username(), user.orgCode(), "PILOT_BATCH_SCHEDULE", "pilotBatch:" + batchId,
+                AuditEvent.Outcome.SUCCESS, frequency + " " + f.reportDueDays() + " " + f.midtermDate());
+        events.publishEvent(new ScheduleChanged(batchId, old, f.midtermDate(), f.reportDueDays()));
+        return batch;
+    }
+
+    /**
+     * Checks a schedule; with {@code defaults} missing fields take the defaults (opening a batch), otherwise frequency
+     * and due days are required. The mid-term date must lie in the three target years and, when it changes, not
+     * before today.
+     */
+    private static PilotBatch.ReportFrequency checkSchedule(ScheduleForm f, int year, LocalDate current, boolean defaults,
+                                                            Map<String, String> errors) {
+        PilotBatch.ReportFrequency frequency = PilotBatch.ReportFrequency.HALF_YEARLY;
+        if (f.reportFrequency() == null || f.reportFrequency().isBlank()) {
+            if (!defaults) errors.put("reportFrequency", "请选择报告频次");
+        } else {
+            try {
+                frequency = PilotBatch.ReportFrequency.valueOf(f.reportFrequency().trim());
+            } catch (IllegalArgumentException e) {
+                errors.put("reportFrequency", "报告频次应为半年报、季报或年报");
+            }
+        }
+        if (f.reportDueDays() == null) {
+            if (!defaults) errors.put("reportDueDays", "请填写报告提交期限（期末后天数）");
+        } else if (f.reportDueDays() < MIN_DUE_DAYS || f.reportDueDays() > MAX_DUE_DAYS) {
+            errors.put("reportDueDays", "报告提交期限应在期末后" + MIN_DUE_DAYS + "至" + MAX_DUE_DAYS + "天之间");
+        }
+        LocalDate m = f.midtermDate();
+        if (m != null) {
+            LocalDate first = LocalDate.of(year + 1, 1, 1);
+            LocalDate last = LocalDate.of(year + 3, 12, 31);
+            if (m.isBefore(first) || m.isAfter(last)) {
+                errors.put("midtermDate", "中期评估日期应在创建期内（" + first + "至" + last + "）");
+            } else if (!m.equals(current) && m.isBefore(today())) {
+                errors.put("midtermDate", "中期评估日期不能早于今天");
+            }
+        }
+        return frequency;
     }
 
     /** The batches a county can apply to now: its province's open batches whose deadline has not passed. */

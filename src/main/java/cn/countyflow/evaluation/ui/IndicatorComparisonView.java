@@ -21,7 +21,7 @@ import com.vaadin.flow.router.Route;
 import cn.countyflow.evaluation.Indicator;
 import cn.countyflow.evaluation.IndicatorService;
 import cn.countyflow.org.CountyFlowUser;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 
 /**

@@ -44,11 +44,13 @@ public class DesignationService {
     private final CaseFileService cases;
     private final BatchResultNotifier notifier;
     private final AuditService audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final int workingDays;
 
     DesignationService(BatchListRepository lists, BatchListEntryRepository entries, ObjectionRepository objections,
                        PilotBatchService batches, PilotApplicationService applications, OrganisationService organisations,
                        CaseFileService cases, BatchResultNotifier notifier, AuditService audit,
+                       org.springframework.context.ApplicationEventPublisher events,
                        @Value("${countyflow.publicity.working-days:5}") int workingDays) {
         this.lists = lists;
         this.entries = entries;
@@ -59,6 +61,7 @@ public class DesignationService {
         this.cases = cases;
         this.notifier = notifier;
         this.audit = audit;
+        this.events = events;
         this.workingDays = workingDays;
     }
 
@@ -160,6 +163,8 @@ public class DesignationService {
                 entries.save(e);
                 applications.markStatus(e.getApplicationCaseId(), PilotApplication.Status.SELECTED);
                 notifier.notify(e.getApplicationCaseId(), true);
+                events.publishEvent(new CountyDesignated(e.getApplicationCaseId(), l.getBatchId(), e.getCountyCode(),
+                        today()));
             }
         }
         l.setStatus(BatchList.Status.CONFIRMED);

@@ -36,6 +36,7 @@ import cn.countyflow.pilot.PilotApplicationService;
 import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.pilot.PilotBatchService;
 import cn.countyflow.org.CurrentUser;
+import cn.countyflow.pilot.years.PilotProjectService;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.FieldErrorsException;
 
@@ -51,13 +52,15 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
 
     private final PilotBatchService batches;
     private final PilotApplicationService applications;
+    private final PilotProjectService projects;
     private final CountyFlowUser user = CurrentUser.get();
     private final Grid<PilotBatch> grid = new Grid<>();
     private final VerticalLayout openBatches = new VerticalLayout();
 
-    public BatchesView(PilotBatchService batches, PilotApplicationService applications) {
+    public BatchesView(PilotBatchService batches, PilotApplicationService applications, PilotProjectService projects) {
         this.batches = batches;
         this.applications = applications;
+        this.projects = projects;
         add(new H2(getTranslation("pilot.batches.title")));
         if (user.has(Role.PROVINCE_OFFICER)) {
             Button open = new Button(getTranslation("pilot.batch.new"), e -> openDialog());
@@ -78,10 +81,103 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
             grid.addColumn(PilotBatch::getExpectedPilots).setHeader(getTranslation("pilot.batch.expectedPilots")).setAutoWidth(true);
             grid.addColumn(PilotBatch::getPanelSize).setHeader(getTranslation("pilot.batch.panelSize")).setAutoWidth(true);
             grid.addColumn(b -> getTranslation("pilot.batch.status." + b.getStatus())).setHeader(getTranslation("pilot.batch.status")).setAutoWidth(true);
+            grid.addColumn(b -> getTranslation("pilot.years.frequency." + b.getReportFrequency()) + " · "
+                    + getTranslation("pilot.years.schedule.dueDaysShort", b.getReportDueDays()))
+                    .setHeader(getTranslation("pilot.years.schedule.reports")).setAutoWidth(true);
+            grid.addColumn(b -> b.getMidtermDate() == null
+                    ? getTranslation("pilot.years.schedule.midtermDefault", projects.midtermMonths()) : DATE.format(b.getMidtermDate()))
+                    .setHeader(getTranslation("pilot.years.schedule.midterm")).setAutoWidth(true);
+            if (user.has(Role.PROVINCE_OFFICER)) {
+                grid.addComponentColumn(this::scheduleActions).setKey("scheduleActions").setHeader(getTranslation("pilot.years.schedule.actions"))
+                        .setAutoWidth(true);
+            }
             grid.setAllRowsVisible(true);
             add(grid);
             refreshProvince();
         }
+    }
+
+    private HorizontalLayout scheduleActions(PilotBatch b) {
+        Button schedule = new Button(getTranslation("pilot.years.schedule.edit"), e -> scheduleDialog(b));
+        schedule.setId("batch-schedule-" + b.getId());
+        Button midterm = new Button(getTranslation("pilot.years.midterm.open"), e -> openMidterm(b));
+        midterm.setId("batch-midterm-" + b.getId());
+        midterm.setEnabled(projects.waitingForMidterm(b.getId()) > 0);
+        return new HorizontalLayout(schedule, midterm);
+    }
+
+    private void openMidterm(PilotBatch b) {
+        try {
+            int opened = projects.openMidterm(b.getId(), user);
+            Notification.show(getTranslation("pilot.years.midterm.opened", opened))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refreshProvince();
+        } catch (FieldErrorsException e) {
+            error(String.join("；", e.getErrors().values()));
+        } catch (RuntimeException e) {
+            error(cn.countyflow.ui.UserMessages.of(e));
+        }
+    }
+
+    /** 报告与评估安排: frequency, due days after a period, mid-term date (empty = the default months after designation). */
+    private void scheduleDialog(PilotBatch b) {
+        Dialog dialog = new Dialog();
+        dialog.setId("schedule-dialog");
+        dialog.setHeaderTitle(getTranslation("pilot.years.schedule.title", b.getName()));
+        com.vaadin.flow.component.select.Select<PilotBatch.ReportFrequency> frequency = new com.vaadin.flow.component.select.Select<>();
+        frequency.setId("schedule-frequency");
+        frequency.setLabel(getTranslation("pilot.years.schedule.frequency"));
+        frequency.setItems(PilotBatch.ReportFrequency.values());
+        frequency.setItemLabelGenerator(f -> getTranslation("pilot.years.frequency." + f));
+        frequency.setValue(b.getReportFrequency());
+        IntegerField dueDays = new IntegerField(getTranslation("pilot.years.schedule.dueDays"));
+        dueDays.setId("schedule-due-days");
+        dueDays.setMin(PilotBatchService.MIN_DUE_DAYS);
+        dueDays.setMax(PilotBatchService.MAX_DUE_DAYS);
+        dueDays.setValue(b.getReportDueDays());
+        DatePicker midterm = new DatePicker(getTranslation("pilot.years.schedule.midterm"));
+        midterm.setId("schedule-midterm");
+        midterm.setHelperText(getTranslation("pilot.years.schedule.midtermHelp", projects.midtermMonths()));
+        midterm.setClearButtonVisible(true);
+        midterm.setValue(b.getMidtermDate());
+        dialog.add(new FormLayout(frequency, dueDays, midterm));
+        Map<String, HasValidation> fields = Map.of("reportFrequency", frequency, "reportDueDays", dueDays,
+                "midtermDate", midterm);
+        Button save = new Button(getTranslation("pilot.batch.save"), e -> {
+            fields.values().forEach(f -> {
+                f.setInvalid(false);
+                f.setErrorMessage(null);
+            });
+            try {
+                batches.updateSchedule(b.getId(), new PilotBatchService.ScheduleForm(
+                        frequency.getValue() == null ? null : frequency.getValue().name(), dueDays.getValue(),
+                        midterm.getValue()), user);
+                dialog.close();
+                Notification.show(getTranslation("pilot.years.schedule.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                refreshProvince();
+            } catch (FieldErrorsException ex) {
+                ex.getErrors().forEach((field, message) -> {
+                    HasValidation f = fields.get(field);
+                    if (f != null) {
+                        f.setErrorMessage(message);
+                        f.setInvalid(true);
+                    } else {
+                        error(message);
+                    }
+                });
+            } catch (RuntimeException ex) {
+                error(cn.countyflow.ui.UserMessages.of(ex));
+            }
+        });
+        save.setId("schedule-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("pilot.batch.cancel"), e -> dialog.close());
+        dialog.getFooter().add(new HorizontalLayout(cancel, save));
+        dialog.addOpenedChangeListener(ev -> {
+            if (!ev.isOpened()) remove(dialog);
+        });
+        add(dialog);
+        dialog.open();
     }
 
     private void refreshProvince() {
@@ -159,11 +255,25 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         panel.setMin(PilotBatchService.MIN_PANEL);
         panel.setMax(PilotBatchService.MAX_PANEL);
         panel.setValue(5);
-        FormLayout form = new FormLayout(name, year, deadline, expected, panel);
+        com.vaadin.flow.component.select.Select<PilotBatch.ReportFrequency> frequency = new com.vaadin.flow.component.select.Select<>();
+        frequency.setId("batch-report-frequency");
+        frequency.setLabel(getTranslation("pilot.years.schedule.frequency"));
+        frequency.setItems(PilotBatch.ReportFrequency.values());
+        frequency.setItemLabelGenerator(f -> getTranslation("pilot.years.frequency." + f));
+        frequency.setValue(PilotBatch.ReportFrequency.HALF_YEARLY);
+        IntegerField dueDays = new IntegerField(getTranslation("pilot.years.schedule.dueDays"));
+        dueDays.setId("batch-report-due-days");
+        dueDays.setValue(PilotBatch.DEFAULT_DUE_DAYS);
+        DatePicker midterm = new DatePicker(getTranslation("pilot.years.schedule.midterm"));
+        midterm.setId("batch-midterm-date");
+        midterm.setHelperText(getTranslation("pilot.years.schedule.midtermHelp", projects.midtermMonths()));
+        midterm.setClearButtonVisible(true);
+        FormLayout form = new FormLayout(name, year, deadline, expected, panel, frequency, dueDays, midterm);
         form.setColspan(name, 2);
         dialog.add(form);
         Map<String, HasValidation> fields = Map.of("name", name, "year", year, "deadline", deadline,
-                "expectedPilots", expected, "panelSize", panel);
+                "expectedPilots", expected, "panelSize", panel, "reportFrequency", frequency, "reportDueDays", dueDays,
+                "midtermDate", midterm);
 
         Button save = new Button(getTranslation("pilot.batch.save"), e -> {
             fields.values().forEach(f -> {
@@ -172,7 +282,9 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
             });
             try {
                 PilotBatch b = batches.open(new PilotBatchService.BatchForm(name.getValue(), year.getValue(), null,
-                        deadline.getValue(), expected.getValue(), panel.getValue()), user);
+                        deadline.getValue(), expected.getValue(), panel.getValue()), new PilotBatchService.ScheduleForm(
+                        frequency.getValue() == null ? null : frequency.getValue().name(), dueDays.getValue(),
+                        midterm.getValue()), user);
                 dialog.close();
                 Notification.show(getTranslation("pilot.batch.opened", b.getName()))
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

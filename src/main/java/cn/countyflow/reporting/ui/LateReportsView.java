@@ -17,7 +17,7 @@ import com.vaadin.flow.router.Route;
 
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.reporting.ReportService;
-import cn.countyflow.ui.CurrentUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 
 /**

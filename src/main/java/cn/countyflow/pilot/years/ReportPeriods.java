@@ -1,0 +1,107 @@
+package cn.countyflow.pilot.years;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import cn.countyflow.pilot.PilotBatch;
+import cn.countyflow.pilot.PilotBatchService;
+
+/**
+ * The reporting periods of a pilot's three target years, as keys ({@code 2020-H1}, {@code 2020-Q3}, {@code 2020-Y})
+ * and everything the process derives from a key: label, target year, end and due moment. Pure functions of the key
+ * (plus the engine clock for {@link #daysAfterNow}), so the process computes the periods once at start and the
+ * BPMN expressions ({@code ${pilotPeriods.end(reportPeriodKey)}}) stay stable while a project runs.
+ * Dates are Beijing dates; a period ends at 23:59:59 of its last day.
+ */
+@Component("pilotPeriods")
+public class ReportPeriods {
+
+    /** The period keys of the years first..last at this frequency, in time order. */
+    public static List<String> plan(PilotBatch.ReportFrequency frequency, int firstYear, int lastYear) {
+        List<String> keys = new ArrayList<>();
+        for (int y = firstYear; y <= lastYear; y++) {
+            switch (frequency) {
+                case HALF_YEARLY -> {
+                    keys.add(y + "-H1");
+                    keys.add(y + "-H2");
+                }
+                case QUARTERLY -> {
+                    for (int q = 1; q <= 4; q++) keys.add(y + "-Q" + q);
+                }
+                case YEARLY -> keys.add(y + "-Y");
+            }
+        }
+        return keys;
+    }
+
+    /** The keys stored as one process variable (comma separated) back as the multi-instance collection. */
+    public List<String> keys(String joined) {
+        if (joined == null || joined.isBlank()) return List.of();
+        return Arrays.stream(joined.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public int year(String key) {
+        return Integer.parseInt(key.substring(0, 4));
+    }
+
+    /** 2020年上半年, 2020年下半年, 2020年第三季度, 2020年度. */
+    public String label(String key) {
+        String part = key.substring(5);
+        int y = year(key);
+        return switch (part) {
+            case "H1" -> y + "年上半年";
+            case "H2" -> y + "年下半年";
+            case "Q1" -> y + "年第一季度";
+            case "Q2" -> y + "年第二季度";
+            case "Q3" -> y + "年第三季度";
+            case "Q4" -> y + "年第四季度";
+            case "Y" -> y + "年度";
+            default -> throw new IllegalArgumentException("未知的报告期：" + key);
+        };
+    }
+
+    /** The period's last day. */
+    public LocalDate lastDay(String key) {
+        String part = key.substring(5);
+        int y = year(key);
+        int month = switch (part) {
+            case "H1", "Q2" -> 6;
+            case "Q1" -> 3;
+            case "Q3" -> 9;
+            case "H2", "Q4", "Y" -> 12;
+            default -> throw new IllegalArgumentException("未知的报告期：" + key);
+        };
+        return LocalDate.of(y, month, 1).withDayOfMonth(LocalDate.of(y, month, 1).lengthOfMonth());
+    }
+
+    /** When the period is over: 23:59:59 of its last day (the report timer fires then). */
+    public Date end(String key) {
+        return endOfDay(lastDay(key));
+    }
+
+    /** When the county's report is due: the given number of days after the period's last day, end of day. */
+    public Date due(String key, Integer days) {
+        return endOfDay(lastDay(key).plusDays(days == null ? PilotBatch.DEFAULT_DUE_DAYS : days));
+    }
+
+    /** End of the day that many days from now (engine clock), e.g. a self-evaluation's due date. */
+    public Date daysAfterNow(Integer days) {
+        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(PilotBatchService.ZONE).toLocalDate();
+        return endOfDay(today.plusDays(days == null ? 30 : days));
+    }
+
+    static Date endOfDay(LocalDate day) {
+        return Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(PilotBatchService.ZONE).toInstant());
+    }
+
+    static Date startOfDay(LocalDate day) {
+        return Date.from(day.atStartOfDay(PilotBatchService.ZONE).toInstant());
+    }
+}
