@@ -200,12 +200,8 @@ class PilotYearsFlowTest extends PilotYearsTestSupport {
         long batchId = d.batch().getId();
         projects.openMidterm(batchId, user("hebei_officer"));
         PilotProject p = projectOf(d.applications().get(0));
-        var task = evaluationTask(p);
-        assertThat(task).isNotNull();
-        mvc.perform(post("/api/tasks/" + task.getId() + "/complete").with(httpBasic("hebei_officer", "demo123"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("decision", "TERMINATED", "comment", "整改后仍未达到要求"))))
-                .andExpect(status().is2xxSuccessful());
+        assertThat(evaluationTask(p)).isNotNull();
+        steps.terminateMidterm(p.getCaseId(), "anxin_drafter", "baoding_reviewer", "整改后仍未达到要求");
 
         PilotProject after = projects.project(p.getCaseId());
         assertThat(after.getStatus()).isEqualTo(PilotProject.Status.CANCELLED);
@@ -215,7 +211,7 @@ class PilotYearsFlowTest extends PilotYearsTestSupport {
         assertThat(mine).singleElement().satisfies(n -> {
             assertThat(n.getKind()).isEqualTo(PilotNotice.Kind.CANCELLATION);
             assertThat(n.getTitle()).isEqualTo("关于取消安新县工业转型升级试点示范县创建资格的通报");
-            assertThat(n.getBody()).isEqualTo("替身：整改后仍未达到要求");
+            assertThat(n.getBody()).isEqualTo("整改后仍未达到要求");
             assertThat(n.getPublishedBy()).isEqualTo("hebei_officer");
             assertThat(n.getProvinceCode()).isEqualTo("130000");
         });

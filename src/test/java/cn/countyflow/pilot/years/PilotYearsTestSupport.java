@@ -50,6 +50,7 @@ abstract class PilotYearsTestSupport {
     static final AtomicInteger BATCHES = new AtomicInteger();
 
     @Autowired UserAccountService users;
+    @Autowired cn.countyflow.CapabilitySteps steps;
     @Autowired PilotBatchService batches;
     @Autowired PilotApplicationService applications;
     @Autowired ScoreBoard scoreBoard;
@@ -145,7 +146,7 @@ abstract class PilotYearsTestSupport {
                 .processInstanceBusinessKey(String.valueOf(p.getCaseId())).singleResult();
     }
 
-    /** The open task of the project's stand-in evaluation (a child process carrying the project's business key). */
+    /** The open task of the project's evaluation (a child process carrying the project's business key). */
     org.camunda.bpm.engine.task.Task evaluationTask(PilotProject p) {
         return tasks.createTaskQuery().processDefinitionKey("targetEvaluation")
                 .processInstanceBusinessKey(String.valueOf(p.getCaseId())).singleResult();

@@ -47,7 +47,7 @@ class PilotYearsViewsTest extends PilotYearsTestSupport {
         Designated d = designate("xinle_drafter");
         long appCase = d.applications().get(0);
         PilotProject p = projectOf(appCase);
-        // the first half-year is over: its report (the stand-in) is done by the county
+        // the first half-year is over: the county files its report and the city accepts it
         Job period = management.createJobQuery().processInstanceId(processOf(p).getId()).activityId("Timer_PeriodEnd")
                 .singleResult();
         ClockUtil.setCurrentTime(new Date(period.getDuedate().getTime() + 1000));
@@ -55,7 +55,9 @@ class PilotYearsViewsTest extends PilotYearsTestSupport {
         ClockUtil.reset();
         var report = tasks.createTaskQuery().processDefinitionKey("periodicReport")
                 .processInstanceBusinessKey(String.valueOf(p.getCaseId())).singleResult();
-        work.complete(report.getId(), new LinkedHashMap<>(), user("xinle_drafter"));
+        assertThat(report).isNotNull();
+        steps.fileReport(p.getCaseId(), "xinle_drafter");
+        steps.acceptReport(p.getCaseId(), "sjz_reviewer");
         // the province opens the mid-term early from the batches page
         KaribuSpring.signIn(ctx, user("hebei_officer"));
         UI.getCurrent().navigate(BatchesView.class);
@@ -64,8 +66,7 @@ class PilotYearsViewsTest extends PilotYearsTestSupport {
         int row = rowOf(batchesGrid, d.batch().getId());
         HorizontalLayout actions = (HorizontalLayout) GridKt._getCellComponent(batchesGrid, row, "scheduleActions");
         _click(_get(actions, Button.class, s -> s.withId("batch-midterm-" + d.batch().getId())));
-        work.complete(evaluationTask(p).getId(), new LinkedHashMap<>(Map.of("decision", "PASSED", "comment", "中期评估通过")),
-                user("hebei_officer"));
+        steps.passMidterm(p.getCaseId(), "xinle_drafter", "sjz_reviewer");
         KaribuSpring.tearDown();
 
         KaribuSpring.signIn(ctx, user("xinle_drafter"));
@@ -97,9 +98,10 @@ class PilotYearsViewsTest extends PilotYearsTestSupport {
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("提交申报书（第1版）"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("专家评审排名第1名，汇总得分 92.00"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("确定为试点示范县（" + d.batch().getName() + "）"));
-        assertThat(texts).anySatisfy(t -> assertThat(t).contains("定期报告（替身）"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("填报定期报告"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("审核定期报告"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("省级提前开启中期评估").contains("hebei_officer"));
-        assertThat(texts).anySatisfy(t -> assertThat(t).contains("考核评估（替身）：").contains("中期评估通过"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("中期评估结论：").contains("中期评估通过"));
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("中期评估结论：通过"));
         assertThat(texts).noneSatisfy(t -> assertThat(t).contains("expert_"));
 
@@ -137,8 +139,7 @@ class PilotYearsViewsTest extends PilotYearsTestSupport {
         Designated d = designate("anxin_drafter");
         projects.openMidterm(d.batch().getId(), user("hebei_officer"));
         PilotProject p = projectOf(d.applications().get(0));
-        work.complete(evaluationTask(p).getId(), new LinkedHashMap<>(Map.of("decision", "TERMINATED", "comment", "终止")),
-                user("hebei_officer"));
+        steps.terminateMidterm(p.getCaseId(), "anxin_drafter", "baoding_reviewer", "终止");
         long id = notices.ofProject(p.getCaseId()).get(0).getId();
 
         KaribuSpring.signIn(ctx, user("xinle_drafter"));
