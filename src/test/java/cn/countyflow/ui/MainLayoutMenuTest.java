@@ -39,7 +39,8 @@ class MainLayoutMenuTest {
     void theProvinceOfficerSeesEveryProgrammeEntryAndThePool() {
         assertThat(menuAs("hebei_officer")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
                 "试点示范县申报批次 pilot/batches", "评审排名与拟入选名单 pilot/ranking", "试点示范县公示 pilot/publicity",
-                "专家库 review/experts", "接口文档 swagger-ui.html");
+                "专家库 review/experts", "通报与示范标杆 pilot/notices", "逾期报告 reporting/late",
+                "指标对比 indicators/compare", "接口文档 swagger-ui.html");
         assertThat(_find(SideNavItem.class).get(0).getPrefixComponent()).isInstanceOfSatisfying(Icon.class,
                 icon -> assertThat(icon.getIcon()).isEqualTo("vaadin:inbox"));
     }
@@ -47,16 +48,19 @@ class MainLayoutMenuTest {
     @Test
     void aCountyDrafterSeesBatchesButNotRankingOrPool() {
         assertThat(menuAs("xinle_drafter")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
-                "试点示范县申报批次 pilot/batches", "试点示范县公示 pilot/publicity", "接口文档 swagger-ui.html");
+                "试点示范县申报批次 pilot/batches", "试点示范县公示 pilot/publicity", "通报与示范标杆 pilot/notices",
+                "接口文档 swagger-ui.html");
     }
 
     @Test
     void anExpertAndACitySeeOnlyTheirWorkAndThePublicity() {
-        List<String> basic = List.of("我的待办 inbox", "已办 done", "案件 cases", "试点示范县公示 pilot/publicity",
-                "接口文档 swagger-ui.html");
-        assertThat(menuAs("expert_sjz")).containsExactlyElementsOf(basic);
+        assertThat(menuAs("expert_sjz")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
+                "试点示范县公示 pilot/publicity", "通报与示范标杆 pilot/notices", "接口文档 swagger-ui.html");
         KaribuSpring.tearDown();
-        assertThat(menuAs("sjz_reviewer")).containsExactlyElementsOf(basic);
+        // a city also follows its counties' late reports and compares them on an indicator
+        assertThat(menuAs("sjz_reviewer")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
+                "试点示范县公示 pilot/publicity", "通报与示范标杆 pilot/notices", "逾期报告 reporting/late",
+                "指标对比 indicators/compare", "接口文档 swagger-ui.html");
     }
 
     @Test
