@@ -111,8 +111,8 @@ public class CapabilitySteps {
                 Map.of("conclusion", "PASSED", "comment", "中期评估通过"), users.get("hebei_officer"));
     }
 
-    /** Mid-term concluded 限期整改, the county's rectification filed, then terminated with the reason. */
-    public void terminateMidterm(long subjectCaseId, String drafter, String cityReviewer, String reason) {
+    /** Mid-term concluded 限期整改 with one correction, due in 60 days. */
+    public void orderRectification(long subjectCaseId, String drafter, String cityReviewer) {
         evaluateUpToConclusion(subjectCaseId, drafter, cityReviewer);
         Map<String, Object> rectify = new LinkedHashMap<>();
         rectify.put("conclusion", "RECTIFY");
@@ -120,11 +120,21 @@ public class CapabilitySteps {
         rectify.put("corrections", List.of(Map.of("text", "补齐研发投入统计台账")));
         rectify.put("rectifyDeadline", LocalDate.now(ZONE).plusDays(60).toString());
         work.complete(taskId(subjectCaseId, "targetEvaluation", "Task_MidtermConclusion"), rectify, users.get("hebei_officer"));
+    }
+
+    /** The county files its rectification report, answering the one correction. */
+    public void fileRectification(long subjectCaseId, String drafter) {
         String report = taskId(subjectCaseId, "targetEvaluation", "Task_Rectification");
         Map<String, Object> opened = new LinkedHashMap<>(work.open(report, users.get(drafter)).data());
         opened.put("summary", "已按要求整改");
         opened.put("corrections", List.of(Map.of("seq", 1, "answer", "已建立台账")));
         work.complete(report, opened, users.get(drafter));
+    }
+
+    /** Mid-term concluded 限期整改, the county's rectification filed, then terminated with the reason. */
+    public void terminateMidterm(long subjectCaseId, String drafter, String cityReviewer, String reason) {
+        orderRectification(subjectCaseId, drafter, cityReviewer);
+        fileRectification(subjectCaseId, drafter);
         work.complete(taskId(subjectCaseId, "targetEvaluation", "Task_ReEvaluation"),
                 Map.of("decision", "TERMINATE", "comment", reason), users.get("hebei_officer"));
     }

@@ -70,10 +70,14 @@ public class EvaluationService {
     private final ObjectMapper json;
     private final org.camunda.bpm.engine.TaskService tasks;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     EvaluationService(EvaluationRowRepository evaluations, CorrectionRowRepository corrections,
                       RevisionRowRepository revisions, IndicatorService indicators, CaseFileService cases,
-                      ObjectMapper json, org.camunda.bpm.engine.TaskService tasks) {
+                      ObjectMapper json, org.camunda.bpm.engine.TaskService tasks,
+                      org.springframework.context.ApplicationEventPublisher events) {
         this.tasks = tasks;
+        this.events = events;
         this.evaluations = evaluations;
         this.corrections = corrections;
         this.revisions = revisions;
@@ -287,6 +291,7 @@ public class EvaluationService {
         e.rectifyDeadline = deadline;
         e.extendedDeadline = null;
         touch(e, Status.RECTIFYING);
+        events.publishEvent(new RectificationOrdered(e.subjectCaseId, e.kind));
     }
 
     List<CorrectionRow> corrections(EvaluationRow e) {

@@ -328,7 +328,14 @@ public class PilotProjectService {
         }
     }
 
-    /** Rectification ordered or answered (for the evaluation's events, when they come): 整改中 / back to 创建中. */
+    /** The mid-term concluded 限期整改: the pilot is 整改中 until the evaluation ends (then {@link #evaluationDone}). */
+    @EventListener
+    @Transactional
+    public void onRectificationOrdered(cn.countyflow.evaluation.RectificationOrdered ordered) {
+        projects.findByCaseId(ordered.subjectCaseId()).ifPresent(p -> rectifying(p.getCaseId(), true));
+    }
+
+    /** Rectification ordered or answered: 整改中 / back to 创建中. */
     @Transactional
     public void rectifying(long caseId, boolean rectifying) {
         PilotProject p = project(caseId);

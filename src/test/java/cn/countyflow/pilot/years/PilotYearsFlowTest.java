@@ -201,7 +201,11 @@ class PilotYearsFlowTest extends PilotYearsTestSupport {
         projects.openMidterm(batchId, user("hebei_officer"));
         PilotProject p = projectOf(d.applications().get(0));
         assertThat(evaluationTask(p)).isNotNull();
-        steps.terminateMidterm(p.getCaseId(), "anxin_drafter", "baoding_reviewer", "整改后仍未达到要求");
+        steps.orderRectification(p.getCaseId(), "anxin_drafter", "baoding_reviewer");
+        assertThat(projects.project(p.getCaseId()).getStatus()).as("told to rectify").isEqualTo(PilotProject.Status.RECTIFYING);
+        steps.fileRectification(p.getCaseId(), "anxin_drafter");
+        work.complete(evaluationTask(p).getId(), Map.of("decision", "TERMINATE", "comment", "整改后仍未达到要求"),
+                user("hebei_officer"));
 
         PilotProject after = projects.project(p.getCaseId());
         assertThat(after.getStatus()).isEqualTo(PilotProject.Status.CANCELLED);
