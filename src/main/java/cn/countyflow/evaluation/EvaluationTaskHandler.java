@@ -114,6 +114,39 @@ class EvaluationTaskHandler implements TaskHandler {
         return data;
     }
 
+    /**
+     * A saved self-evaluation draft holds the ratios as they were when it was saved (the form cannot compute them):
+     * each row's ratio is computed again by IndicatorService from the actual in the draft, so the read-only ratio
+     * never contradicts the value beside it.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> reopenDraft(TaskContext context, Map<String, Object> draft) {
+        if (!SELF.equals(context.taskKey()) || context.caseFile() == null || !(draft.get("indicators") instanceof List<?> rows)) {
+            return draft;
+        }
+        Map<String, BigDecimal> ratios = new HashMap<>();
+        evaluations.progressOfEntered(context.caseFile().getId(), rows)
+                .forEach(p -> ratios.put(IndicatorService.key(p.indicatorCode(), p.year()), p.ratio()));
+        List<Object> refreshed = new ArrayList<>();
+        for (Object o : rows) {
+            if (!(o instanceof Map<?, ?> row)) {
+                refreshed.add(o);
+                continue;
+            }
+            Map<String, Object> r = new LinkedHashMap<>((Map<String, Object>) row);
+            Integer year = integer(r.get("year"));
+            BigDecimal ratio = r.get("indicatorCode") == null || year == null ? null
+                    : ratios.get(IndicatorService.key(r.get("indicatorCode").toString(), year));
+            if (ratio == null) r.remove("ratio");
+            else r.put("ratio", ratio);
+            refreshed.add(r);
+        }
+        Map<String, Object> data = new LinkedHashMap<>(draft);
+        data.put("indicators", refreshed);
+        return data;
+    }
+
     /** One row per indicator and year asked for: target, the value entered and the ratio IndicatorService computes. */
     private List<Map<String, Object>> indicatorRows(long caseId, String kind, Map<String, BigDecimal> values) {
         Set<String> expected = expectedKeys(caseId, kind);

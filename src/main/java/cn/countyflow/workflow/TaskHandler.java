@@ -20,6 +20,14 @@ public interface TaskHandler {
     }
 
     /**
+     * Data the form opens with when a draft was saved: the draft as saved, unless the feature must refresh what the
+     * server computes from it (e.g. read-only completion ratios of the values in the draft).
+     */
+    default Map<String, Object> reopenDraft(TaskContext context, Map<String, Object> draft) {
+        return draft;
+    }
+
+    /**
      * Checks business rules (throw {@link FieldErrorsException}), writes the feature's tables, and says what was decided.
      * Runs in the completion's transaction.
      */

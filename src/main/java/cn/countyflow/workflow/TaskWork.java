@@ -160,7 +160,8 @@ public class TaskWork {
         var draft = drafts.findById(taskId);
         TaskHandler.TaskContext context = context(task, c, user);
         if (draft.isPresent()) {
-            data = readJson(draft.get().getData());
+            Map<String, Object> saved = readJson(draft.get().getData());
+            data = handler(context).map(h -> h.reopenDraft(context, saved)).orElse(saved);
         } else {
             data = handler(context).map(h -> h.initialData(context)).orElse(Map.of());
         }

@@ -62,6 +62,23 @@ class EvaluationFlowTest extends EvaluationTestSupport {
     }
 
     @Test
+    void aSavedDraftReopensWithTheRatiosOfItsOwnValuesComputedAgain() {
+        long caseId = subjectCase("130184");
+        ProcessInstance pi = startEvaluation(caseId, "MIDTERM");
+        var county = user("xinle_drafter");
+        String task = taskId(pi, "Task_SelfEvaluation");
+        Map<String, Object> data = selfEvaluation(pi, county);
+        @SuppressWarnings("unchecked") var first = (Map<String, Object>) ((List<?>) data.get("indicators")).get(0);
+        first.put("actual", new BigDecimal("1.8"));   // target 2
+        first.put("ratio", 125);                      // the stale ratio the form held when the draft was saved
+        work.saveDraft(task, data, county);
+        @SuppressWarnings("unchecked") var reopened = (Map<String, Object>) ((List<?>) work.open(task, county).data()
+                .get("indicators")).get(0);
+        assertThat(new BigDecimal(reopened.get("actual").toString())).isEqualByComparingTo("1.8");
+        assertThat(new BigDecimal(reopened.get("ratio").toString())).isEqualByComparingTo("90.00");
+    }
+
+    @Test
     void aCityReturnCarriesItsReasonAndTheReopenedFormKeepsWhatWasEntered() {
         long caseId = subjectCase("130184");
         ProcessInstance pi = startEvaluation(caseId, "MIDTERM");
