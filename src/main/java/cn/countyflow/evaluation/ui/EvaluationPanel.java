@@ -91,7 +91,7 @@ class EvaluationPanel extends VerticalLayout {
         progress.addColumn(IndicatorService.Progress::unit).setHeader(owner.getTranslation("evaluation.progress.unit"));
         progress.addColumn(p -> show(p.target())).setHeader(owner.getTranslation("evaluation.progress.target"));
         progress.addColumn(p -> show(p.actual())).setHeader(owner.getTranslation("evaluation.progress.actual"));
-        progress.addColumn(p -> show(p.ratio())).setHeader(owner.getTranslation("evaluation.progress.ratio"));
+        progress.addColumn(p -> p.ratio() == null ? "—" : p.ratio().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).setHeader(owner.getTranslation("evaluation.progress.ratio"));
         progress.setItems(rows);
         progress.setAllRowsVisible(true);
         return progress;
