@@ -18,6 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
+import cn.countyflow.evaluation.CohortNames;
 import cn.countyflow.evaluation.Indicator;
 import cn.countyflow.evaluation.IndicatorService;
 import cn.countyflow.org.CountyFlowUser;
@@ -40,8 +41,12 @@ public class IndicatorComparisonView extends VerticalLayout implements HasDynami
     private final Grid<IndicatorService.ComparisonLine> grid = new Grid<>();
     private final Span total = new Span();
 
-    public IndicatorComparisonView(IndicatorService indicators) {
+    private final java.util.List<CohortNames> cohortNames;
+    private final java.util.Map<String, String> cohortLabels = new java.util.HashMap<>();
+
+    public IndicatorComparisonView(IndicatorService indicators, java.util.List<CohortNames> cohortNames) {
         this.indicators = indicators;
+        this.cohortNames = cohortNames;
         String province = user.provinceCode();
         add(new H2(getTranslation("evaluation.compare.title")), new Span(getTranslation("evaluation.compare.hint")));
 
@@ -54,6 +59,7 @@ public class IndicatorComparisonView extends VerticalLayout implements HasDynami
         cohort.setLabel(getTranslation("evaluation.compare.cohort"));
         cohort.setPlaceholder(getTranslation("evaluation.compare.cohort.all"));
         cohort.setItems(indicators.cohorts(user, province));
+        cohort.setItemLabelGenerator(this::cohortLabel);
         cohort.setClearButtonVisible(true);
         year.setId("compare-year");
         year.setLabel(getTranslation("evaluation.compare.year"));
@@ -69,7 +75,7 @@ public class IndicatorComparisonView extends VerticalLayout implements HasDynami
         grid.addColumn(IndicatorService.ComparisonLine::countyName).setHeader(getTranslation("evaluation.compare.col.county"));
         grid.addColumn(l -> l.cityName() == null ? getTranslation("evaluation.compare.provinceDirect") : l.cityName())
                 .setHeader(getTranslation("evaluation.compare.col.city"));
-        grid.addColumn(IndicatorService.ComparisonLine::cohort).setHeader(getTranslation("evaluation.compare.col.cohort"));
+        grid.addColumn(l -> cohortLabel(l.cohort())).setHeader(getTranslation("evaluation.compare.col.cohort"));
         grid.addColumn(IndicatorService.ComparisonLine::year).setHeader(getTranslation("evaluation.compare.col.year"));
         grid.addColumn(l -> number(l.target()) + " " + l.unit()).setHeader(getTranslation("evaluation.compare.col.target"));
         grid.addColumn(l -> number(l.actual())).setHeader(getTranslation("evaluation.compare.col.actual"));
@@ -94,6 +100,13 @@ public class IndicatorComparisonView extends VerticalLayout implements HasDynami
                 PageRequest.of(0, 1)).getTotalElements();
         total.setText(getTranslation("evaluation.compare.total", n));
         return (int) n;
+    }
+
+    /** The cohort's name as its programme gives it (e.g. the batch's name), else the cohort as it is. */
+    private String cohortLabel(String code) {
+        if (code == null) return "";
+        return cohortLabels.computeIfAbsent(code, c -> cohortNames.stream().map(n -> n.nameOf(c))
+                .flatMap(java.util.Optional::stream).findFirst().orElse(c));
     }
 
     private void refresh() {
