@@ -156,15 +156,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
                 Notification.show(getTranslation("pilot.years.schedule.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refreshProvince();
             } catch (FieldErrorsException ex) {
-                ex.getErrors().forEach((field, message) -> {
-                    HasValidation f = fields.get(field);
-                    if (f != null) {
-                        f.setErrorMessage(message);
-                        f.setInvalid(true);
-                    } else {
-                        error(message);
-                    }
-                });
+                showAtFields(ex, fields);
             } catch (RuntimeException ex) {
                 error(cn.countyflow.ui.UserMessages.of(ex));
             }
@@ -290,15 +282,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refreshProvince();
             } catch (FieldErrorsException ex) {
-                ex.getErrors().forEach((field, message) -> {
-                    HasValidation f = fields.get(field);
-                    if (f != null) {
-                        f.setErrorMessage(message);
-                        f.setInvalid(true);
-                    } else {
-                        error(message);
-                    }
-                });
+                showAtFields(ex, fields);
             } catch (RuntimeException ex) {
                 error(cn.countyflow.ui.UserMessages.of(ex));
             }
@@ -322,5 +306,18 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("pilot.batches.title") + " · " + getTranslation("app.name");
+    }
+
+    /** The service's field errors at their fields; an error of no field shown as a notification. */
+    private void showAtFields(FieldErrorsException ex, Map<String, HasValidation> fields) {
+        ex.getErrors().forEach((field, message) -> {
+            HasValidation f = fields.get(field);
+            if (f != null) {
+                f.setErrorMessage(message);
+                f.setInvalid(true);
+            } else {
+                error(message);
+            }
+        });
     }
 }
