@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
+import cn.countyflow.workflow.BusinessTime;
 
 /**
  * The evaluations (考核评估, process {@code targetEvaluation}) of a subject case: mid-term and final, each with its
@@ -217,7 +218,7 @@ public class EvaluationService {
         Map<String, BigDecimal> values = recordedActuals(e);
         Set<String> keys = new LinkedHashSet<>(values.keySet());
         if (keys.isEmpty()) {
-            expectedTargets(e.subjectCaseId, e.kind, LocalDate.now(ZONE))
+            expectedTargets(e.subjectCaseId, e.kind, BusinessTime.today())
                     .forEach(t -> keys.add(IndicatorService.key(t.indicatorCode(), t.year())));
         }
         return indicators.progress(e.subjectCaseId, values).stream()

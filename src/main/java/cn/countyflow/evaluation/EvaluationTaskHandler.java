@@ -3,7 +3,6 @@ package cn.countyflow.evaluation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Component;
 import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskHandler;
+import cn.countyflow.workflow.BusinessTime;
 
 /**
  * The human steps of {@code targetEvaluation} (考核评估), reached through TaskWork from the views and /api alike.
@@ -449,17 +449,16 @@ class EvaluationTaskHandler implements TaskHandler {
         return value;
     }
 
-    /** Now as the engine sees it (tests move the engine's clock), like the review's late-expert step. */
     private static Instant now() {
-        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        return BusinessTime.now();
     }
 
     private static LocalDate today() {
-        return now().atZone(EvaluationService.ZONE).toLocalDate();
+        return BusinessTime.today();
     }
 
     private static Instant endOf(LocalDate day) {
-        return day.atTime(LocalTime.of(23, 59, 59)).atZone(EvaluationService.ZONE).toInstant();
+        return BusinessTime.endOf(day);
     }
 
     private static LocalDate date(Object raw) {

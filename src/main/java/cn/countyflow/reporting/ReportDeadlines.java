@@ -1,14 +1,13 @@
 package cn.countyflow.reporting;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import cn.countyflow.workflow.BusinessTime;
 
 /**
  * Due dates of the report's human tasks after the county's first one (whose due date is the caller's reportDue):
@@ -36,7 +35,6 @@ public class ReportDeadlines {
     public Date lateDue() { return endOfDayAfter(lateDays); }
 
     static Date endOfDayAfter(int days) {
-        LocalDate day = ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate().plusDays(days);
-        return Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(ZONE).toInstant());
+        return BusinessTime.endOfDayAfter(days);
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -32,6 +31,7 @@ import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.NotPermittedException;
+import cn.countyflow.workflow.BusinessTime;
 
 /**
  * Periodic reports (定期报告) of a subject case: one per period, with every submission kept as a revision (narrative
@@ -342,7 +342,7 @@ public class ReportService {
 
     /** "Now" as the engine sees it (the process tests and timers move this clock). */
     static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return BusinessTime.now();
     }
 
     private static String text(Object o) {

@@ -1,8 +1,5 @@
 package cn.countyflow.review;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -10,10 +7,11 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import cn.countyflow.workflow.BusinessTime;
 
 /**
  * The service tasks of processes/expert-review.bpmn (process {@code expertReview}), as {@code ${beanName}} delegates.
@@ -23,7 +21,6 @@ import org.springframework.stereotype.Component;
  */
 final class ReviewDelegates {
     static final String SHORTFALL = "PANEL_SHORTFALL";
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     static final String SUBJECT_ID = "reviewSubjectId";
     static final String PROVINCE_CODE = "reviewProvinceCode";
@@ -58,8 +55,7 @@ final class ReviewDelegates {
 
     /** End of the day (Asia/Shanghai) the given number of days after the engine's clock. */
     static Date endOfDayAfter(int days) {
-        LocalDate day = ClockUtil.getCurrentTime().toInstant().atZone(ZONE).toLocalDate().plusDays(days);
-        return Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(ZONE).toInstant());
+        return BusinessTime.endOfDayAfter(days);
     }
 }
 

@@ -1,7 +1,6 @@
 package cn.countyflow.review;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskHandler;
+import cn.countyflow.workflow.BusinessTime;
 
 /**
  * The human steps of the review capability (process {@code expertReview}, whichever programme called it): the
@@ -100,11 +100,10 @@ class ReviewTaskHandler implements TaskHandler {
         } catch (DateTimeParseException e) {
             due = null;
         }
-        LocalDate today = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
-                .atZone(ReviewDelegates.ZONE).toLocalDate();
+        LocalDate today = BusinessTime.today();
         if (due == null) throw FieldErrorsException.of("newDueDate", "延期时请填写新的截止日期");
         if (!due.isAfter(today)) throw FieldErrorsException.of("newDueDate", "新的截止日期须晚于今天");
-        Date extendTo = Date.from(due.atTime(LocalTime.of(23, 59, 59)).atZone(ReviewDelegates.ZONE).toInstant());
+        Date extendTo = Date.from(BusinessTime.endOf(due));
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("lateDecision", "EXTEND");
         vars.put("extendTo", extendTo);

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +23,7 @@ import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.pilot.PilotBatchService;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.NotFoundException;
+import cn.countyflow.workflow.BusinessTime;
 
 /**
  * The list after it is proposed: approval or return, publicity with its working-day end date, confirmation at the
@@ -70,7 +70,7 @@ public class DesignationService {
     }
 
     static LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(PilotBatchService.ZONE).toLocalDate();
+        return BusinessTime.today();
     }
 
     public BatchList list(long listId) {
@@ -108,7 +108,7 @@ public class DesignationService {
     @Transactional
     void approved(long listId, CountyFlowUser user) {
         BatchList l = list(listId);
-        l.approved(user.username(), ClockUtil.getCurrentTime().toInstant());
+        l.approved(user.username(), BusinessTime.now());
         lists.save(l);
     }
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +20,7 @@ import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotFoundException;
+import cn.countyflow.workflow.BusinessTime;
 
 /**
  * Objections (异议) against entries in publicity: anyone signed in in the batch's province may file one while the
@@ -80,7 +80,7 @@ public class ObjectionService {
         if (clean.length() < MIN_TEXT) throw FieldErrorsException.of("text", "请写明异议的事实和理由，至少" + MIN_TEXT + "个字");
         if (clean.length() > MAX_TEXT) throw FieldErrorsException.of("text", "异议内容不能超过" + MAX_TEXT + "个字");
 
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = BusinessTime.now();
         Objection o = objections.save(new Objection(entryId, clean, user.username(), user.displayName(), user.orgCode(), now));
         String county = organisations.nameOf(entry.getCountyCode());
         // the case is opened in the province's name: the objector's identity stays in this feature's table, shown to the province only
@@ -103,7 +103,7 @@ public class ObjectionService {
     @Transactional
     void answer(long caseId, Objection.Outcome outcome, String answer, CountyFlowUser user) {
         Objection o = ofCase(caseId);
-        o.answer(outcome, answer, user.username(), ClockUtil.getCurrentTime().toInstant());
+        o.answer(outcome, answer, user.username(), BusinessTime.now());
         objections.save(o);
         if (outcome == Objection.Outcome.UPHELD) {
             BatchListEntry e = entries.findById(o.getEntryId()).orElseThrow();

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +28,7 @@ import cn.countyflow.review.ScoreBoard;
 import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.BusinessTime;
 
 /**
  * The ranking of a batch by aggregated score (ties share a rank) and the officer's proposed list: by default the top N
@@ -216,7 +216,7 @@ public class RankingService {
         }
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
 
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = BusinessTime.now();
         BatchList list;
         if (existing.isPresent()) {
             list = existing.get();

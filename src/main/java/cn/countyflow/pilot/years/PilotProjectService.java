@@ -15,7 +15,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +41,7 @@ import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.NotPermittedException;
+import cn.countyflow.workflow.BusinessTime;
 
 /**
  * The pilot's three years (试点示范县创建实施): on designation a project case of its own with process
@@ -362,7 +362,7 @@ public class PilotProjectService {
     }
 
     private void event(PilotProject p, String kind, String note, String actor) {
-        events.save(new PilotProjectEvent(p.getId(), kind, note, actor, ClockUtil.getCurrentTime().toInstant()));
+        events.save(new PilotProjectEvent(p.getId(), kind, note, actor, BusinessTime.now()));
     }
 
     // ---------------------------------------------------------------- reading
@@ -396,6 +396,6 @@ public class PilotProjectService {
     }
 
     static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return BusinessTime.now();
     }
 }

@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.pilot.PilotBatchService;
+import cn.countyflow.workflow.BusinessTime;
 
 /**
  * The reporting periods of a pilot's three target years, as keys ({@code 2020-H1}, {@code 2020-Q3}, {@code 2020-Y})
@@ -93,7 +93,7 @@ public class ReportPeriods {
 
     /** End of the day that many days from now (engine clock), e.g. a self-evaluation's due date. */
     public Date daysAfterNow(Integer days) {
-        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(PilotBatchService.ZONE).toLocalDate();
+        LocalDate today = BusinessTime.today();
         return endOfDay(today.plusDays(days == null ? 30 : days));
     }
 
