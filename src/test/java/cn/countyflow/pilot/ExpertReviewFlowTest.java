@@ -92,6 +92,15 @@ class ExpertReviewFlowTest extends PilotTestSupport {
         return caseId;
     }
 
+    /** How many experts of the pool may sit on 新乐市's (130184, 石家庄 130100) panel right now: the draw's own rules. */
+    int eligibleForXinle() {
+        Set<String> local = Set.of("130184", "130100");
+        return (int) pool.list(user("hebei_officer"), Pageable.unpaged()).stream()
+                .filter(e -> e.isActive() && !local.contains(e.getCityCode())
+                        && e.getAvoidance().stream().noneMatch(local::contains))
+                .count();
+    }
+
     List<CaseDetails.OpenTask> scoring(long caseId) {
         return openTasks(caseId).stream().filter(t -> SCORING.equals(t.name())).toList();
     }
@@ -290,7 +299,9 @@ class ExpertReviewFlowTest extends PilotTestSupport {
 
     @Test
     void expertsSeeOnlyTheirOwnTaskAndNobodyButTheProvinceSeesScores() {
-        long caseId = xinleAtReview(5);
+        // the whole eligible pool sits, so every expert with an account (five outside 石家庄) is on the panel: a
+        // random panel of five could hold only one of them, and this test needs two
+        long caseId = xinleAtReview(eligibleForXinle());
         List<CaseDetails.OpenTask> linked = scoring(caseId).stream().filter(t -> t.assignee() != null).toList();
         assertThat(linked).hasSizeGreaterThanOrEqualTo(2);
         CaseDetails.OpenTask mine = linked.get(0);
