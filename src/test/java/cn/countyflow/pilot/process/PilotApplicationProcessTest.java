@@ -101,6 +101,7 @@ class PilotApplicationProcessTest {
     init(processEngine);
     Mocks.reset();
     // the draw opens one seat per expert; the seat ids go to the multi-instance as a transient list
+    cn.countyflow.calendar.TestCalendars.register();
     Mocks.register("panelDraw", (JavaDelegate) execution -> {
       draws++;
       if (poolTooSmall) throw new BpmnError("PANEL_SHORTFALL", "需 3 名，可用 1 名：2 名本市专家回避");
