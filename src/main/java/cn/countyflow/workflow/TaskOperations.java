@@ -429,8 +429,9 @@ public class TaskOperations {
         var instance = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult();
         if (instance == null) throw tooLate(actor, completedTaskId, "ops.error.withdrawEnded");
         // nothing completed after mine in this process, and no called process running
-        boolean laterWork = history.createHistoricTaskInstanceQuery().processInstanceId(pid).finished()
-                .finishedAfter(done.getEndTime()).list().stream().anyMatch(t -> !t.getId().equals(done.getId()));
+        boolean laterWork = history.createHistoricTaskInstanceQuery().processInstanceId(pid).finished().list().stream()
+                .anyMatch(t -> !t.getId().equals(done.getId()) && "completed".equals(t.getDeleteReason())
+                        && !t.getStartTime().before(done.getEndTime()));
         boolean called = runtime.createProcessInstanceQuery().superProcessInstanceId(pid).count() > 0;
         List<Task> next = tasks.createTaskQuery().processInstanceId(pid).list();
         ActivityInstance tree = runtime.getActivityInstance(pid);
@@ -446,10 +447,10 @@ public class TaskOperations {
             throw refuse(actor, "TASK_WITHDRAW", completedTaskId, Texts.get("ops.error.outOfScope"));
         }
         DecisionContext.during(new DecisionContext.Decision(WITHDRAW, why, actor.username()), () -> {
-            var modification = runtime.createProcessInstanceModification(pid);
+            // start first: cancelling the last activity instance first would end the process instance
+            var modification = runtime.createProcessInstanceModification(pid).startBeforeActivity(done.getTaskDefinitionKey());
             active.forEach(a -> modification.cancelActivityInstance(a.getId()));
-            modification.startBeforeActivity(done.getTaskDefinitionKey())
-                    .setAnnotation(Texts.translate("ops.annotation.withdraw", Texts.CHINESE, actor.username(), why))
+            modification.setAnnotation(Texts.translate("ops.annotation.withdraw", Texts.CHINESE, actor.username(), why))
                     .execute();
         });
         Task reopened = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(done.getTaskDefinitionKey())
@@ -567,8 +568,8 @@ public class TaskOperations {
         CaseFile c = work.caseOf(task);
         DecisionContext.during(new DecisionContext.Decision(RETURN, why, actor.username()), () ->
                 runtime.createProcessInstanceModification(pid)
-                        .cancelActivityInstance(active.get(0).getId())
                         .startBeforeActivity(activityId)
+                        .cancelActivityInstance(active.get(0).getId())
                         .setAnnotation(Texts.translate("ops.annotation.return", Texts.CHINESE, actor.username(),
                                 task.getName(), target.name(), why))
                         .execute());
