@@ -64,7 +64,7 @@ class NotificationTest {
                     assertThat(n.text()).contains("县级提交材料").endsWith("退回理由：投资额缺失，请补充");
                     assertThat(n.link()).isEqualTo("tasks/" + redraft);
                 });
-        assertThat(notifications.unreadCount(drafter)).isEqualTo(unreadBefore + 2);   // the first task, the return
+        assertThat(notifications.unreadCount(drafter)).isEqualTo(unreadBefore + 1);   // the return
         // the reviewer who returned it is not told of the task they created
         assertThat(about(reviewer, "通知测试-退回")).hasSize(1);
     }

@@ -49,7 +49,7 @@ class DeadlineSweepTest {
 
     @Test
     void everyUserTaskOfEveryProcessHasADueDate() throws Exception {
-        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:processes/*.bpmn");
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn");
         assertThat(files).hasSizeGreaterThanOrEqualTo(7);
         List<String> missing = new ArrayList<>();
         int tasks = 0;

@@ -282,7 +282,11 @@ class PilotApplicationProcessTest {
     province(pi, "RETURN");
 
     assertThat(pi).isWaitingAt("Task_Draft");
-    assertThat(task(pi)).hasCandidateGroup(DRAFTERS).hasDueDate(DEADLINE);
+    // returned after the batch deadline: the revision gets pilot-redraft working days instead of being overdue at once
+    java.util.Date redraftDue = new cn.countyflow.calendar.Deadlines(cn.countyflow.calendar.TestCalendars.mondayToFriday(),
+        cn.countyflow.calendar.TestCalendars.configuredWorkingDays()).due("pilot-redraft");
+    assertThat(task(pi)).hasCandidateGroup(DRAFTERS).hasDueDate(redraftDue);
+    org.assertj.core.api.Assertions.assertThat(redraftDue).isAfter(DEADLINE);
 
     submitDraft(pi);
     leader(pi, "APPROVE");
