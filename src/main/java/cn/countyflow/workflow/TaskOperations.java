@@ -3,12 +3,10 @@ package cn.countyflow.workflow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -626,11 +624,5 @@ public class TaskOperations {
 
     private UserChoice choice(CountyFlowUser u) {
         return new UserChoice(u.username(), u.displayName(), u.orgName());
-    }
-
-    static final Comparator<UserChoice> BY_NAME = Comparator.comparing(UserChoice::username);
-
-    List<UserChoice> sorted(List<UserChoice> list) {
-        return list.stream().filter(Objects::nonNull).sorted(BY_NAME).toList();
     }
 }
