@@ -28,6 +28,11 @@ class ApiErrors {
         return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.getErrors());
     }
 
+    @ExceptionHandler(cn.countyflow.workflow.TaskStateException.class)
+    ResponseEntity<Map<String, Object>> conflict(cn.countyflow.workflow.TaskStateException e) {
+        return body(HttpStatus.CONFLICT, e.getMessage(), null);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
         return body(HttpStatus.FORBIDDEN, e.getMessage(), null);

@@ -25,6 +25,15 @@ public class Deadlines {
         return calendar.dueIn(workingDays(step));
     }
 
+    /**
+     * The later of a fixed deadline (a batch's or a round's) and the step's working days from today: a draft returned
+     * after the batch deadline still gets the step's days to be revised, instead of being overdue the moment it opens.
+     */
+    public Date laterOf(Date deadline, String step) {
+        Date due = due(step);
+        return deadline == null || deadline.before(due) ? due : deadline;
+    }
+
     public int workingDays(String step) {
         Integer days = workingDays.get(step);
         if (days == null) throw new IllegalStateException("no countyflow.deadlines.working-days." + step + " configured");

@@ -28,9 +28,12 @@ import cn.countyflow.workflow.NotFoundException;
 public class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final CaseFileService cases;
     private final ObjectProvider<CaseSection> sections;
+    private final cn.countyflow.workflow.TaskOperations operations;
     private String title = "";
 
-    public CaseView(CaseFileService cases, ObjectProvider<CaseSection> sections) {
+    public CaseView(CaseFileService cases, ObjectProvider<CaseSection> sections,
+                    cn.countyflow.workflow.TaskOperations operations) {
+        this.operations = operations;
         this.cases = cases;
         this.sections = sections;
     }
@@ -44,6 +47,19 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         removeAll();
         add(new H2(c.title()));
         add(summary(c));
+        CountyFlowUser me = CurrentUser.get();
+        com.vaadin.flow.component.button.Button cc = new com.vaadin.flow.component.button.Button(getTranslation("ops.cc"), e -> {
+            try {
+                new OperationDialog(getTranslation("ops.cc"), getTranslation("ops.reason"),
+                        v -> operations.cc(c.id(), v.toMany(), v.reason(), me), () -> { })
+                        .withUsers(getTranslation("ops.cc.to"), operations.ccCandidates(c.id(), me)).open();
+            } catch (RuntimeException ex) {
+                com.vaadin.flow.component.notification.Notification.show(cn.countyflow.ui.UserMessages.of(ex))
+                        .addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_ERROR);
+            }
+        });
+        cc.setId("case-cc");
+        add(cc);
         add(new H3(getTranslation("case.openTasks")), openTasks(c), new H3(getTranslation("case.history")), history(c));
         CountyFlowUser user = CurrentUser.get();
         sections.orderedStream().forEach(s -> s.create(c, user).ifPresent(this::add));
@@ -70,6 +86,16 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.addColumn(CaseDetails.OpenTask::name).setHeader(getTranslation("inbox.col.task"));
         grid.addColumn(t -> t.assignee() == null ? getTranslation("case.unclaimed") : t.assignee()).setHeader(getTranslation("case.assignee"));
         grid.addColumn(t -> t.due() == null ? "—" : InboxView.DATE.format(t.due())).setHeader(getTranslation("inbox.col.due"));
+        CountyFlowUser me = CurrentUser.get();
+        grid.addComponentColumn(t -> {
+            if (!operations.mayUrge(t.taskId(), me)) return new Span();
+            com.vaadin.flow.component.button.Button urge = new com.vaadin.flow.component.button.Button(getTranslation("ops.urge"),
+                    e -> new OperationDialog(getTranslation("ops.urge"), getTranslation("ops.urge.message"),
+                            v -> operations.urge(t.taskId(), v.reason(), me), () -> { }).open());
+            urge.setId("urge-" + t.taskId());
+            urge.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+            return urge;
+        }).setHeader(getTranslation("inbox.col.actions"));
         grid.setItems(c.openTasks());
         grid.setAllRowsVisible(true);
         return grid;
@@ -83,7 +109,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.addColumn(d -> d.username().isEmpty() ? d.userName() : d.userName() + "（" + d.username() + "）").setHeader(getTranslation("case.history.who")).setAutoWidth(true);
         grid.addColumn(d -> d.role() == null ? "" : getTranslation("role." + d.role())).setHeader(getTranslation("case.history.role")).setAutoWidth(true);
         grid.addColumn(d -> d.decision() == null ? getTranslation("decision.SUBMIT") : getTranslation("decision." + d.decision())).setHeader(getTranslation("case.history.decision")).setAutoWidth(true);
-        grid.addColumn(d -> d.comment() == null ? "" : d.comment()).setHeader(getTranslation("case.history.comment")).setFlexGrow(1);
+        grid.addColumn(d -> (d.targetStep() == null ? "" : getTranslation("ops.history.target", d.targetStep()) + " ")
+                + (d.comment() == null ? "" : d.comment())).setHeader(getTranslation("case.history.comment")).setFlexGrow(1);
         grid.setItems(c.decisions());
         grid.setAllRowsVisible(true);
         return grid;

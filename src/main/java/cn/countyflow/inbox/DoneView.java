@@ -23,8 +23,11 @@ import cn.countyflow.workflow.TaskWork;
 public class DoneView extends VerticalLayout implements HasDynamicTitle {
     final Grid<DoneTask> grid = new Grid<>();
 
-    public DoneView(TaskWork work) {
-        CountyFlowUser user = CurrentUser.get();
+    private final CountyFlowUser user = CurrentUser.get();
+    private final cn.countyflow.workflow.TaskOperations operations;
+
+    public DoneView(TaskWork work, cn.countyflow.workflow.TaskOperations operations) {
+        this.operations = operations;
         setSizeFull();
         grid.setId("done-grid");
         grid.addColumn(DoneTask::name).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
@@ -32,7 +35,19 @@ public class DoneView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(t -> t.caseId() == null ? new Anchor() : new Anchor("cases/" + t.caseId(), t.caseTitle()))
                 .setHeader(getTranslation("inbox.col.case")).setFlexGrow(1);
         grid.addColumn(t -> t.completed() == null ? "" : InboxView.TIME.format(t.completed())).setHeader(getTranslation("done.col.completed")).setAutoWidth(true);
+        grid.addColumn(t -> t.due() == null ? "—" : InboxView.DATE.format(t.due())).setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
         grid.addColumn(t -> t.caseStage() == null ? "" : t.caseStage()).setHeader(getTranslation("done.col.stage")).setAutoWidth(true);
+        grid.addComponentColumn(t -> {
+            // 撤回: the service refuses, with a clear message, once the next step was acted on
+            com.vaadin.flow.component.button.Button withdraw = new com.vaadin.flow.component.button.Button(
+                    getTranslation("ops.withdraw"), e -> new OperationDialog(getTranslation("ops.withdraw"),
+                    getTranslation("ops.reason"), v -> operations.withdraw(t.id(), v.reason(), user),
+                    () -> getUI().ifPresent(ui -> ui.navigate(InboxView.class))).open());
+            withdraw.setId("withdraw-" + t.id());
+            withdraw.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
+                    com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+            return withdraw;
+        }).setHeader(getTranslation("inbox.col.actions")).setAutoWidth(true);
         grid.setItems(q -> work.doneTasks(user, q.getOffset(), q.getLimit()).stream(), q -> (int) work.countDoneTasks(user));
         grid.setEmptyStateText(getTranslation("done.empty"));
         add(new H2(getTranslation("nav.done")), grid);

@@ -39,11 +39,14 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final TaskWork work;
     private final FormRendering forms;
     private final ObjectProvider<TaskSection> sections;
+    private final cn.countyflow.workflow.TaskOperations operations;
     private final CountyFlowUser user = CurrentUser.get();
     private TaskDetails details;
     private RenderedForm form;
 
-    public TaskView(TaskWork work, FormRendering forms, ObjectProvider<TaskSection> sections) {
+    public TaskView(TaskWork work, FormRendering forms, ObjectProvider<TaskSection> sections,
+                    cn.countyflow.workflow.TaskOperations operations) {
+        this.operations = operations;
         this.work = work;
         this.forms = forms;
         this.sections = sections;
@@ -114,6 +117,78 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             buttons.add(release);
         }
         add(buttons);
+        add(operationsBar());
+    }
+
+    /** 转办, 委派, 加签, 退回到已办环节, 抄送; or, for a task handed to me, 交回委派人 / 签署加签意见. */
+    private Component operationsBar() {
+        var t = details.task();
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.setId("task-operations");
+        var handling = operations.handling(t.id(), user);
+        if (handling != null && handling.pendingWithMe()) {
+            Span note = new Span(getTranslation("DELEGATE".equals(handling.kind()) ? "ops.handling.delegated"
+                    : "ops.handling.countersign", handling.ownerName()));
+            note.setId("task-handling");
+            note.getElement().getThemeList().add("badge");
+            bar.add(note);
+            if ("DELEGATE".equals(handling.kind())) {
+                bar.add(opButton("op-resolve", "ops.resolve", () -> new OperationDialog(getTranslation("ops.resolve"),
+                        getTranslation("ops.comment"), v -> operations.resolve(t.id(), v.reason(), user), this::toInbox)));
+            } else {
+                bar.add(opButton("op-sign", "ops.sign", () -> new OperationDialog(getTranslation("ops.sign"),
+                        getTranslation("ops.comment"), v -> operations.sign(t.id(), !"DISAGREE".equals(v.choice()), v.reason(), user),
+                        this::toInbox).withChoice(getTranslation("ops.sign.choice"),
+                        java.util.Map.of("AGREE", getTranslation("decision.SIGN_AGREE"), "DISAGREE", getTranslation("decision.SIGN_DISAGREE")),
+                        "AGREE")));
+            }
+            return bar;
+        }
+        if (handling != null) return bar;
+        bar.add(opButton("op-transfer", "ops.transfer", () -> new OperationDialog(getTranslation("ops.transfer"),
+                getTranslation("ops.reason"), v -> operations.transfer(t.id(), v.to(), v.reason(), user), this::toInbox)
+                .withUser(getTranslation("ops.transfer.to"), operations.transferCandidates(t.id(), user))));
+        bar.add(opButton("op-delegate", "ops.delegate", () -> new OperationDialog(getTranslation("ops.delegate"),
+                getTranslation("ops.reason"), v -> operations.delegate(t.id(), v.to(), v.reason(), user), this::toInbox)
+                .withUser(getTranslation("ops.delegate.to"), operations.colleagues(t.id(), user))));
+        bar.add(opButton("op-countersign", "ops.countersign", () -> new OperationDialog(getTranslation("ops.countersign"),
+                getTranslation("ops.reason"), v -> operations.addSigner(t.id(), v.to(),
+                        v.choice() == null ? null : cn.countyflow.workflow.TaskOperations.SignPosition.valueOf(v.choice()), v.reason(), user),
+                this::toInbox)
+                .withUser(getTranslation("ops.countersign.to"), operations.transferCandidates(t.id(), user))
+                .withChoice(getTranslation("ops.countersign.position"), java.util.Map.of(
+                        "BEFORE", getTranslation("ops.countersign.BEFORE"), "AFTER", getTranslation("ops.countersign.AFTER")), "BEFORE")));
+        var targets = operations.returnTargets(t.id(), user);
+        if (!targets.isEmpty()) {
+            java.util.Map<String, String> steps = new java.util.LinkedHashMap<>();
+            targets.forEach(r -> steps.put(r.activityId(), r.name()));
+            bar.add(opButton("op-return", "ops.return", () -> new OperationDialog(getTranslation("ops.return"),
+                    getTranslation("ops.reason"), v -> operations.returnTo(t.id(), v.choice(), v.reason(), user), this::toInbox)
+                    .withChoice(getTranslation("ops.return.step"), steps, null)));
+        }
+        if (t.caseId() != null) {
+            bar.add(opButton("op-cc", "ops.cc", () -> new OperationDialog(getTranslation("ops.cc"), getTranslation("ops.reason"),
+                    v -> operations.cc(t.caseId(), v.toMany(), v.reason(), user), () -> { })
+                    .withUsers(getTranslation("ops.cc.to"), operations.ccCandidates(t.caseId(), user))));
+        }
+        return bar;
+    }
+
+    private Button opButton(String id, String key, java.util.function.Supplier<OperationDialog> dialog) {
+        Button b = new Button(getTranslation(key), e -> {
+            try {
+                dialog.get().open();
+            } catch (RuntimeException ex) {
+                Notification.show(cn.countyflow.ui.UserMessages.of(ex)).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        b.setId(id);
+        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        return b;
+    }
+
+    private void toInbox() {
+        getUI().ifPresent(ui -> ui.navigate(InboxView.class));
     }
 
     private Map<String, Object> data() {

@@ -31,10 +31,18 @@ import cn.countyflow.org.Role;
  * icon = "vaadin:…")} beside {@code @RolesAllowed}/{@code @PermitAll}), so this layout imports no view; only the
  * entries the user may open are shown. The external links (API docs, Camunda's webapps) are built here.
  */
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements com.vaadin.flow.router.AfterNavigationObserver {
+    /** How often an open page asks for the unread count (milliseconds). */
+    static final int BELL_POLL_MS = 60_000;
 
-    public MainLayout(AuthenticationContext authentication) {
+    private final cn.countyflow.notification.NotificationService notifications;
+    private final CountyFlowUser user;
+    private final Span bellCount = new Span();
+
+    public MainLayout(AuthenticationContext authentication, cn.countyflow.notification.NotificationService notifications) {
+        this.notifications = notifications;
         CountyFlowUser user = CurrentUser.get();
+        this.user = user;
         Span title = new Span(getTranslation("app.name"));
         title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
 
@@ -56,7 +64,19 @@ public class MainLayout extends AppLayout {
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, new Span(), who, language, logout);
+        // 站内信: the bell with my unread count, opening the notifications page
+        bellCount.setId("notification-count");
+        bellCount.getElement().getThemeList().add("badge error pill small");
+        Button bell = new Button(VaadinIcon.BELL.create(), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate("notifications")));
+        bell.setId("notification-bell");
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        bell.setAriaLabel(getTranslation("nav.notifications"));
+        HorizontalLayout bellBox = new HorizontalLayout(bell, bellCount);
+        bellBox.setSpacing(false);
+        bellBox.setAlignItems(FlexComponent.Alignment.CENTER);
+        refreshCount();
+
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, new Span(), bellBox, who, language, logout);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(header.getComponentAt(2));
@@ -80,6 +100,34 @@ public class MainLayout extends AppLayout {
             addToDrawer(admin);
         }
         nav.getItems().stream().filter(i -> "/swagger-ui.html".equals(i.getPath())).forEach(i -> i.setRouterIgnore(true));
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().setPollInterval(BELL_POLL_MS);
+        event.getUI().addPollListener(e -> refreshCount());
+    }
+
+    @Override
+    public void afterNavigation(com.vaadin.flow.router.AfterNavigationEvent event) {
+        refreshCount();
+    }
+
+    /** Shows the unread count now (e.g. after notifications were read on the page). */
+    public void refreshCount() {
+        long unread = notifications.unreadCount(user);
+        bellCount.setText(unread > 99 ? "99+" : String.valueOf(unread));
+        bellCount.setVisible(unread > 0);
+        bellCount.getElement().setAttribute("title", getTranslation("layout.unread", unread));
+    }
+
+    /** Refreshes the bell of the current page's layout, if it has one. */
+    public static void refreshBell() {
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        if (ui == null) return;
+        ui.getInternals().getActiveRouterTargetsChain().stream().filter(MainLayout.class::isInstance)
+                .map(MainLayout.class::cast).forEach(MainLayout::refreshCount);
     }
 
     /**

@@ -21,7 +21,8 @@ public final class UserMessages {
 
     public static String of(RuntimeException e) {
         if (e instanceof AccessDeniedException || e instanceof NotFoundException || e instanceof FieldErrorsException
-                || e instanceof cn.countyflow.forms.UploadRejectedException) {
+                || e instanceof cn.countyflow.forms.UploadRejectedException
+                || e instanceof cn.countyflow.workflow.TaskStateException) {
             return e.getMessage();
         }
         log.error("Action failed in the UI", e);

@@ -34,6 +34,9 @@ public class CaseDecision {
     private String comment;
     @Column(name = "decided_at")
     private Instant decidedAt;
+    /** For a return to an earlier step (退回到已办环节): the step the case went back to. */
+    @Column(name = "target_step")
+    private String targetStep;
 
     protected CaseDecision() {
     }
@@ -53,6 +56,12 @@ public class CaseDecision {
         this.decidedAt = now;
     }
 
+    CaseDecision(Long caseId, String taskId, String taskKey, String taskName, String username, String userName,
+                 String orgCode, String role, String decision, String comment, Instant now, String targetStep) {
+        this(caseId, taskId, taskKey, taskName, username, userName, orgCode, role, decision, comment, now);
+        this.targetStep = targetStep;
+    }
+
     public Long getId() { return id; }
     public Long getCaseId() { return caseId; }
     public String getTaskId() { return taskId; }
@@ -65,4 +74,5 @@ public class CaseDecision {
     public String getDecision() { return decision; }
     public String getComment() { return comment; }
     public Instant getDecidedAt() { return decidedAt; }
+    public String getTargetStep() { return targetStep; }
 }

@@ -11,7 +11,8 @@ public record CaseDetails(long id, String caseType, String title, String countyC
     public record OpenTask(String taskId, String name, String assignee, Instant created, Instant due) {
     }
 
+    /** {@code targetStep}: the step a return (退回到已办环节) went back to; null otherwise. */
     public record Decision(String taskName, String username, String userName, String orgCode, String role,
-                           String decision, String comment, Instant decidedAt) {
+                           String decision, String comment, Instant decidedAt, String targetStep) {
     }
 }

@@ -45,10 +45,13 @@ public class CaseFileService {
     private final AuditService audit;
     private final cn.countyflow.org.UserAccountService users;
     private final Clock clock;
+    private final CaseCcRepository ccGrants;
 
     CaseFileService(CaseFileRepository cases, CaseDecisionRepository decisions, RuntimeService runtime, TaskService tasks,
-                OrganisationService organisations, AuditService audit, cn.countyflow.org.UserAccountService users, Clock clock) {
+                OrganisationService organisations, AuditService audit, cn.countyflow.org.UserAccountService users, Clock clock,
+                CaseCcRepository ccGrants) {
         this.clock = clock;
+        this.ccGrants = ccGrants;
         this.cases = cases;
         this.decisions = decisions;
         this.runtime = runtime;
@@ -98,10 +101,11 @@ public class CaseFileService {
         if (user.has(Role.EXPERT)) {
             // by business key, not process instance id: the task may be in a process the case's process called
             // (expert review), which carries the caller's business key
-            return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(c.getId()))
-                    .taskAssignee(user.username()).count() > 0;
+            if (tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(c.getId()))
+                    .taskAssignee(user.username()).count() > 0) return true;
         }
-        return false;
+        // 抄送: a user the case was copied to may read it
+        return c.getId() != null && ccGrants.existsByCaseIdAndUsername(c.getId(), user.username());
     }
 
     /** The case, if the user may see it; a refusal (recorded) otherwise. */
@@ -134,6 +138,11 @@ public class CaseFileService {
         return cases.findAll(scope(user).and(titleLike(text)), Pageable.ofSize(limit)).map(CaseFile::getId).toList();
     }
 
+    /** The visibility rule as a query condition, for callers that aggregate over visible cases. */
+    public Specification<CaseFile> visibleTo(CountyFlowUser user) {
+        return scope(user);
+    }
+
     Specification<CaseFile> scope(CountyFlowUser user) {
         return (root, query, cb) -> {
             if (user.has(Role.ADMIN)) return cb.conjunction();
@@ -149,7 +158,15 @@ public class CaseFileService {
                 List<Long> held = casesWithTasksOf(user);
                 if (!held.isEmpty()) any.add(root.get("id").in(held));
             }
-            return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+            // 抄送: the cases copied to the user (asked only of users with a grant, so other lists keep their plan)
+            if (ccGrants.existsByUsername(user.username())) {
+                var copied = query.subquery(Long.class);
+                var cc = copied.from(CaseCc.class);
+                copied.select(cc.get("caseId")).where(cb.equal(cc.get("username"), user.username()));
+                any.add(root.get("id").in(copied));
+            }
+            if (any.isEmpty()) return cb.disjunction();
+            return cb.or(any.toArray(Predicate[]::new));
         };
     }
 
@@ -202,10 +219,10 @@ public class CaseFileService {
     private static CaseDetails.Decision expertHidden(CaseDecision d, boolean seesExperts) {
         if (seesExperts || !Role.EXPERT.name().equals(d.getRole())) {
             return new CaseDetails.Decision(d.getTaskName(), d.getUsername(), d.getUserName(), d.getOrgCode(), d.getRole(),
-                    d.getDecision(), d.getComment(), d.getDecidedAt());
+                    d.getDecision(), d.getComment(), d.getDecidedAt(), d.getTargetStep());
         }
         return new CaseDetails.Decision(d.getTaskName(), "", "评审专家", null, d.getRole(), d.getDecision(), null,
-                d.getDecidedAt());
+                d.getDecidedAt(), d.getTargetStep());
     }
 
     public List<CaseDecision> decisions(long caseId) {

@@ -2,7 +2,7 @@ package cn.countyflow.workflow;
 
 import java.time.Instant;
 
-/** One row of 已办: a task I completed and where its case stands now. */
+/** One row of 已办: a task I completed, the due date it had, and where its case stands now. */
 public record DoneTask(String id, String name, Long caseId, String caseTitle, String countyName, Instant completed,
-                       String caseStage) {
+                       String caseStage, Instant due) {
 }

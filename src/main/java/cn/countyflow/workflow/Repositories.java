@@ -2,6 +2,7 @@ package cn.countyflow.workflow;
 
 import java.util.Collection;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -17,4 +18,37 @@ interface CaseDecisionRepository extends JpaRepository<CaseDecision, Long> {
 }
 
 interface TaskDraftRepository extends JpaRepository<TaskDraft, String> {
+}
+
+interface CaseCcRepository extends JpaRepository<CaseCc, Long> {
+    boolean existsByCaseIdAndUsername(Long caseId, String username);
+
+    boolean existsByUsername(String username);
+
+    org.springframework.data.domain.Page<CaseCc> findByUsernameOrderByGrantedAtDescIdDesc(String username,
+                                                                                  org.springframework.data.domain.Pageable page);
+
+    long countByUsername(String username);
+}
+
+interface TaskUrgeRepository extends JpaRepository<TaskUrge, Long> {
+    Optional<TaskUrge> findFirstByTaskIdOrderByUrgedAtDesc(String taskId);
+}
+
+interface TaskDelegationRepository extends JpaRepository<TaskDelegation, Long> {
+    Optional<TaskDelegation> findFirstByTaskIdAndAnsweredAtIsNullOrderByIdDesc(String taskId);
+}
+
+interface TaskReminderRepository extends JpaRepository<TaskReminder, String> {
+}
+
+interface TaskEscalationRepository extends JpaRepository<TaskEscalation, String>,
+        JpaSpecificationExecutor<TaskEscalation> {
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query("update TaskEscalation e set e.closedAt = :now where e.taskId = :taskId and e.closedAt is null")
+    int close(@org.springframework.data.repository.query.Param("taskId") String taskId,
+              @org.springframework.data.repository.query.Param("now") Instant now);
+
+    List<TaskEscalation> findByClosedAtIsNullAndTaskIdGreaterThanOrderByTaskId(String after,
+                                                                              org.springframework.data.domain.Pageable page);
 }

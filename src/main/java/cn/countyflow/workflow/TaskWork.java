@@ -144,7 +144,7 @@ public class TaskWork {
             CaseFile c = byId.get(caseIds.get(t.getProcessInstanceId()));
             return new DoneTask(t.getId(), t.getName(), c == null ? null : c.getId(), c == null ? "" : c.getTitle(),
                     c == null ? "" : organisations.nameOf(c.getCountyCode()),
-                    toInstant(t.getEndTime()), c == null ? null : c.getCurrentStage());
+                    toInstant(t.getEndTime()), c == null ? null : c.getCurrentStage(), toInstant(t.getDueDate()));
         }).toList();
     }
 
@@ -196,6 +196,9 @@ public class TaskWork {
         if (!isCandidate(taskId, user)) {
             throw refuse(user, "TASK_UNCLAIM", taskId, "此任务是指派给您个人的，不能退回任务池");
         }
+        if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
+            throw refuse(user, "TASK_UNCLAIM", taskId, Texts.get("ops.error.delegatedComplete", task.getOwner()));
+        }
         taskService.setAssignee(taskId, null);
         audit.record(user.username(), user.orgCode(), "TASK_UNCLAIM", "task:" + taskId, AuditEvent.Outcome.SUCCESS, task.getName());
     }
@@ -230,12 +233,18 @@ public class TaskWork {
                 if (!refused.isEmpty()) throw new FieldErrorsException(refused);
             }
         }
+        if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
+            // 委派/加签: the colleague hands it back (TaskOperations.resolve/sign); the owner submits
+            throw refuse(user, "TASK_COMPLETE", taskId, Texts.get("ops.error.delegatedComplete", task.getOwner()));
+        }
         TaskHandler.TaskContext context = context(task, c, user);
         final Map<String, Object> submitted = clean;
         TaskHandler.Completion completion = handler(context).map(h -> h.complete(context, submitted))
                 .orElseGet(() -> defaultCompletion(submitted));
         if (task.getAssignee() == null) taskService.claim(taskId, user.username());
-        taskService.complete(taskId, completion.variables() == null ? Map.of() : new HashMap<>(completion.variables()));
+        // the tasks this completion opens learn the decision (a return tells the drafter why)
+        DecisionContext.during(new DecisionContext.Decision(completion.decision(), completion.comment(), user.username()),
+                () -> taskService.complete(taskId, completion.variables() == null ? Map.of() : new HashMap<>(completion.variables())));
         if (c != null) {
             cases.record(new CaseDecision(c.getId(), taskId, task.getTaskDefinitionKey(), task.getName(),
                     user.username(), user.displayName(), user.orgCode(), primaryRole(user),
@@ -256,14 +265,14 @@ public class TaskWork {
                 comment == null ? null : comment.toString(), null);
     }
 
-    private static String primaryRole(CountyFlowUser user) {
+    static String primaryRole(CountyFlowUser user) {
         return user.roles().stream().sorted().findFirst().map(Enum::name).orElse(null);
     }
 
     // ---------------------------------------------------------------- checks
 
     /** The task, if this user may act on it now: its assignee, or a candidate while nobody has claimed it. */
-    private Task actionable(String taskId, CountyFlowUser user, String action) {
+    Task actionable(String taskId, CountyFlowUser user, String action) {
         Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
             throw new NotFoundException("任务不存在或已办结：" + taskId);
@@ -283,18 +292,29 @@ public class TaskWork {
         return task;
     }
 
-    private boolean isCandidate(String taskId, CountyFlowUser user) {
+    /**
+     * Whether the user could take the task over (an administrator's reassignment): one of their groups is a candidate
+     * group of the task, and its case is in their scope. The same rule as acting on an unclaimed task.
+     */
+    public boolean mayTake(String taskId, CountyFlowUser user) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || !user.enabled() || !isCandidate(taskId, user)) return false;
+        CaseFile c = caseOf(task);
+        return c == null || cases.canSee(user, c);
+    }
+
+    boolean isCandidate(String taskId, CountyFlowUser user) {
         return taskService.createTaskQuery().taskId(taskId).taskCandidateGroupIn(user.groups())
                 .includeAssignedTasks().count() > 0;
     }
 
-    private NotPermittedException refuse(CountyFlowUser user, String action, String taskId, String message) {
+    NotPermittedException refuse(CountyFlowUser user, String action, String taskId, String message) {
         audit.recordIndependently(user.username(), user.orgCode(), action, "task:" + taskId,
                 AuditEvent.Outcome.DENIED, message);
         return new NotPermittedException(message);
     }
 
-    private CaseFile caseOf(Task task) {
+    CaseFile caseOf(Task task) {
         Long id = caseIdsOf(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
         return id == null ? null : casesById(List.of(id)).get(id);
     }

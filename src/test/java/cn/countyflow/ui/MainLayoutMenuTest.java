@@ -38,6 +38,7 @@ class MainLayoutMenuTest {
     @Test
     void theProvinceOfficerSeesEveryProgrammeEntryAndThePool() {
         assertThat(menuAs("hebei_officer")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
+                "站内信 notifications", "抄送我的 copied", "逾期督办 supervision",
                 "试点示范县申报批次 pilot/batches", "评审排名与拟入选名单 pilot/ranking", "试点示范县公示 pilot/publicity",
                 "专家库 review/experts", "通报与示范标杆 pilot/notices", "逾期报告 reporting/late",
                 "指标对比 indicators/compare", "接口文档 swagger-ui.html");
@@ -48,6 +49,7 @@ class MainLayoutMenuTest {
     @Test
     void aCountyDrafterSeesBatchesButNotRankingOrPool() {
         assertThat(menuAs("xinle_drafter")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
+                "站内信 notifications", "抄送我的 copied",
                 "试点示范县申报批次 pilot/batches", "试点示范县公示 pilot/publicity", "通报与示范标杆 pilot/notices",
                 "接口文档 swagger-ui.html");
     }
@@ -55,10 +57,12 @@ class MainLayoutMenuTest {
     @Test
     void anExpertAndACitySeeOnlyTheirWorkAndThePublicity() {
         assertThat(menuAs("expert_sjz")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
+                "站内信 notifications", "抄送我的 copied",
                 "试点示范县公示 pilot/publicity", "通报与示范标杆 pilot/notices", "接口文档 swagger-ui.html");
         KaribuSpring.tearDown();
         // a city also follows its counties' late reports and compares them on an indicator
         assertThat(menuAs("sjz_reviewer")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
+                "站内信 notifications", "抄送我的 copied", "逾期督办 supervision",
                 "试点示范县公示 pilot/publicity", "通报与示范标杆 pilot/notices", "逾期报告 reporting/late",
                 "指标对比 indicators/compare", "接口文档 swagger-ui.html");
     }

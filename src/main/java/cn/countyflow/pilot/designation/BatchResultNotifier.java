@@ -15,14 +15,24 @@ public class BatchResultNotifier {
     public static final String MESSAGE = "pilotBatchResult";
     private static final Logger log = LoggerFactory.getLogger(BatchResultNotifier.class);
     private final RuntimeService runtime;
+    private final cn.countyflow.workflow.CaseFileService cases;
+    private final cn.countyflow.notification.NotificationService notifications;
 
-    BatchResultNotifier(RuntimeService runtime) {
+    BatchResultNotifier(RuntimeService runtime, cn.countyflow.workflow.CaseFileService cases,
+                        cn.countyflow.notification.NotificationService notifications) {
         this.runtime = runtime;
+        this.cases = cases;
+        this.notifications = notifications;
     }
 
     /** True when a waiting application process received the result. */
     public boolean notify(long applicationCaseId, boolean selected) {
         String key = String.valueOf(applicationCaseId);
+        // the county (its drafters and leaders) is told the result: 入选 or 未入选
+        cases.findByBusinessKey(key).ifPresent(c -> notifications.send(new cn.countyflow.notification.Notice(
+                cn.countyflow.notification.Notice.Kind.RESULT, notifications.countyOffice(c.getCountyCode()),
+                selected ? "notify.text.selected" : "notify.text.notSelected", java.util.List.of(c.getTitle()),
+                "cases/" + c.getId(), c.getId(), null)));
         long waiting = runtime.createExecutionQuery().messageEventSubscriptionName(MESSAGE)
                 .processInstanceBusinessKey(key).count();
         if (waiting == 0) {

@@ -44,9 +44,13 @@ public class ObjectionService {
     private final AuditService audit;
     private final WorkCalendar calendar;
 
+    private final cn.countyflow.notification.NotificationService notifications;
+
     ObjectionService(ObjectionRepository objections, BatchListEntryRepository entries, BatchListRepository lists,
                      PilotBatchService batches, OrganisationService organisations, CaseFileService cases,
-                     AuditService audit, WorkCalendar calendar) {
+                     AuditService audit, WorkCalendar calendar,
+                     cn.countyflow.notification.NotificationService notifications) {
+        this.notifications = notifications;
         this.calendar = calendar;
         this.objections = objections;
         this.entries = entries;
@@ -107,6 +111,10 @@ public class ObjectionService {
         Objection o = ofCase(caseId);
         o.answer(outcome, answer, user.username(), calendar.now());
         objections.save(o);
+        // the objector is told the answer
+        notifications.send(new cn.countyflow.notification.Notice(cn.countyflow.notification.Notice.Kind.OBJECTION_ANSWERED,
+                java.util.List.of(o.getFiledBy()), "notify.text.objectionAnswered." + outcome.name(),
+                java.util.List.of(answer), "pilot/publicity", caseId, null));
         if (outcome == Objection.Outcome.UPHELD) {
             BatchListEntry e = entries.findById(o.getEntryId()).orElseThrow();
             if (e.getOutcome() == BatchListEntry.Outcome.PENDING) {

@@ -26,7 +26,11 @@ public class PilotNoticeService {
     private final AuditService audit;
     private final Clock clock;
 
-    PilotNoticeService(PilotNoticeRepository notices, AuditService audit, Clock clock) {
+    private final cn.countyflow.notification.NotificationService notifications;
+
+    PilotNoticeService(PilotNoticeRepository notices, AuditService audit, Clock clock,
+                       cn.countyflow.notification.NotificationService notifications) {
+        this.notifications = notifications;
         this.clock = clock;
         this.notices = notices;
         this.audit = audit;
@@ -38,6 +42,12 @@ public class PilotNoticeService {
                 project.getBatchId(), project.getProvinceCode(), title, body, by, clock.instant()));
         audit.record(by, project.getProvinceCode(), "PILOT_NOTICE_PUBLISH", "case:" + project.getCaseId(),
                 AuditEvent.Outcome.SUCCESS, kind + " " + title);
+        if (kind == PilotNotice.Kind.CANCELLATION) {
+            // the county is told its pilot status was cancelled (取消)
+            notifications.send(new cn.countyflow.notification.Notice(cn.countyflow.notification.Notice.Kind.RESULT,
+                    notifications.countyOffice(project.getCountyCode()), "notify.text.cancelled", java.util.List.of(title),
+                    "pilot/notices", project.getCaseId(), null));
+        }
         return n;
     }
 

@@ -21,6 +21,8 @@ import cn.countyflow.workflow.NotPermittedException;
  * TaskWork, publicity, objections, and confirmation when the timer fires (the clock is moved, the job executed).
  */
 class DesignationFlowTest extends DesignationTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired cn.countyflow.notification.NotificationService notifications;
+
     /** A Friday. */
     static final LocalDate FRIDAY = LocalDate.of(2026, 11, 20);
 
@@ -143,6 +145,11 @@ class DesignationFlowTest extends DesignationTestSupport {
                 .isInstanceOf(FieldErrorsException.class);
         decide(upheld.getCaseId(), "hebei_officer", Map.of("outcome", "UPHELD", "answer", "经复核属实，撤销入选"));
         assertThat(designation.entries(list.getId()).get(2).getOutcome()).isEqualTo(BatchListEntry.Outcome.WITHDRAWN);
+        // the objector is told the answer (站内信)
+        assertThat(notifications.list(user("xinle_drafter"), 0, 200)).anySatisfy(n -> {
+            assertThat(n.kind()).isEqualTo("OBJECTION_ANSWERED");
+            assertThat(n.text()).contains("异议成立").contains("经复核属实，撤销入选");
+        });
 
         endPublicity(list);
         List<BatchListEntry> entries = designation.entries(list.getId());
@@ -156,6 +163,15 @@ class DesignationFlowTest extends DesignationTestSupport {
         assertThat(selectedSignal(ids.get(0))).isTrue();
         assertThat(selectedSignal(ids.get(1))).isFalse();
         assertThat(selectedSignal(ids.get(2))).isFalse();
+        // each county is told its result (站内信): 入选, 未入选
+        String selectedTitle = cases.details(ids.get(0), user("admin")).title();
+        String notSelectedTitle = cases.details(ids.get(1), user("admin")).title();
+        assertThat(notifications.list(user("xinle_leader"), 0, 200)).anySatisfy(n -> {
+            assertThat(n.kind()).isEqualTo("RESULT");
+            assertThat(n.text()).isEqualTo("「" + selectedTitle + "」入选，确定为试点示范县");
+        });
+        assertThat(notifications.list(user("zhengding_drafter"), 0, 200)).anySatisfy(n ->
+                assertThat(n.text()).isEqualTo("「" + notSelectedTitle + "」未入选"));
         assertThat(designation.resultOf(ids.get(1), user("zhengding_drafter"))).get().satisfies(r -> {
             assertThat(r.result()).isEqualTo(DesignationService.Result.NOT_SELECTED);
             assertThat(r.note()).isEqualTo("公示期满时异议尚未答复");

@@ -101,6 +101,7 @@ class PilotApplicationProcessTest {
     init(processEngine);
     Mocks.reset();
     // the draw opens one seat per expert; the seat ids go to the multi-instance as a transient list
+    cn.countyflow.calendar.TestCalendars.register();
     Mocks.register("panelDraw", (JavaDelegate) execution -> {
       draws++;
       if (poolTooSmall) throw new BpmnError("PANEL_SHORTFALL", "需 3 名，可用 1 名：2 名本市专家回避");
@@ -281,7 +282,11 @@ class PilotApplicationProcessTest {
     province(pi, "RETURN");
 
     assertThat(pi).isWaitingAt("Task_Draft");
-    assertThat(task(pi)).hasCandidateGroup(DRAFTERS).hasDueDate(DEADLINE);
+    // returned after the batch deadline: the revision gets pilot-redraft working days instead of being overdue at once
+    java.util.Date redraftDue = new cn.countyflow.calendar.Deadlines(cn.countyflow.calendar.TestCalendars.mondayToFriday(),
+        cn.countyflow.calendar.TestCalendars.configuredWorkingDays()).due("pilot-redraft");
+    assertThat(task(pi)).hasCandidateGroup(DRAFTERS).hasDueDate(redraftDue);
+    org.assertj.core.api.Assertions.assertThat(redraftDue).isAfter(DEADLINE);
 
     submitDraft(pi);
     leader(pi, "APPROVE");

@@ -36,6 +36,8 @@ import cn.countyflow.workflow.NotPermittedException;
  * cancellation notice that the province's users read and another province's are refused, and the history's scope.
  */
 class PilotYearsFlowTest extends PilotYearsTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired cn.countyflow.notification.NotificationService notifications;
+
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;
 
@@ -215,6 +217,11 @@ class PilotYearsFlowTest extends PilotYearsTestSupport {
         assertThat(mine).singleElement().satisfies(n -> {
             assertThat(n.getKind()).isEqualTo(PilotNotice.Kind.CANCELLATION);
             assertThat(n.getTitle()).isEqualTo("关于取消安新县工业转型升级试点示范县创建资格的通报");
+            // the county is told (站内信)
+            assertThat(notifications.list(users.find("anxin_leader").orElseThrow(), 0, 200)).anySatisfy(x -> {
+                assertThat(x.kind()).isEqualTo("RESULT");
+                assertThat(x.text()).contains("关于取消安新县工业转型升级试点示范县创建资格的通报");
+            });
             assertThat(n.getBody()).isEqualTo("整改后仍未达到要求");
             assertThat(n.getPublishedBy()).isEqualTo("hebei_officer");
             assertThat(n.getProvinceCode()).isEqualTo("130000");

@@ -87,6 +87,7 @@ class ExpertReviewProcessTest {
   void mocks() {
     init(processEngine);
     Mocks.reset();
+    cn.countyflow.calendar.TestCalendars.register();
     Mocks.register("panelDraw", (JavaDelegate) execution -> {
       draws++;
       for (String name : List.of("reviewSubjectId", "reviewProvinceCode", "reviewApplicantOrg", "reviewPanelSize")) {

@@ -77,6 +77,7 @@ class PilotBatchApprovalProcessTest {
                         .setVariable("selected", !objectionOpen).correlate();
             }
         };
+        cn.countyflow.calendar.TestCalendars.register();
         Mocks.register("openPublicity", openPublicity);
         Mocks.register("confirmList", confirmList);
     }

@@ -1,0 +1,53 @@
+package cn.countyflow.workflow;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the engine's task events into {@link TaskEvents}, in the engine's transaction. The Camunda Spring Boot
+ * starter publishes every task event of every process as a Spring event ({@code camunda.bpm.eventing.task}, on by
+ * default), so new processes are covered without a listener in their BPMN.
+ */
+@Component
+class TaskLifecycle {
+    private final CaseFileService cases;
+    private final TaskEscalationRepository escalations;
+    private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
+
+    TaskLifecycle(CaseFileService cases, TaskEscalationRepository escalations, ApplicationEventPublisher events,
+                  java.time.Clock clock) {
+        this.cases = cases;
+        this.escalations = escalations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    public void onTask(DelegateTask task) {
+        String event = task.getEventName();
+        if (TaskListener.EVENTNAME_CREATE.equals(event)) {
+            CaseFile c = task.getExecution() == null ? null
+                    : cases.findByBusinessKey(task.getExecution().getProcessBusinessKey()).orElse(null);
+            List<String> groups = task.getCandidates().stream()
+                    .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+                    .map(l -> l.getGroupId()).filter(Objects::nonNull).toList();
+            events.publishEvent(new TaskEvents.Opened(task.getId(), task.getName(), c == null ? null : c.getId(),
+                    c == null ? null : c.getTitle(), new TaskEvents.Audience(task.getAssignee(), groups),
+                    task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                    DecisionContext.current().orElse(null)));
+        } else if (TaskListener.EVENTNAME_COMPLETE.equals(event) || TaskListener.EVENTNAME_DELETE.equals(event)) {
+            escalations.close(task.getId(), clock.instant());
+            Long caseId = task.getExecution() == null ? null
+                    : cases.findByBusinessKey(task.getExecution().getProcessBusinessKey()).map(CaseFile::getId).orElse(null);
+            events.publishEvent(new TaskEvents.Closed(task.getId(), caseId));
+        }
+    }
+}
