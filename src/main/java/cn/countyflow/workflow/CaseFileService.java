@@ -73,9 +73,21 @@ public class CaseFileService {
     @Transactional
     public CaseFile start(String caseType, String title, String countyCode, String processKey,
                           Map<String, Object> variables, CountyFlowUser starter) {
+        return start(caseType, title, countyCode, processKey, variables, starter, null);
+    }
+
+    /**
+     * Opens a case that belongs to a cohort (the batch or round its programme opened, e.g. {@code PILOT_BATCH:12}):
+     * monitoring filters and the dashboard group cases by it, and never need to know the programme.
+     */
+    @Transactional
+    public CaseFile start(String caseType, String title, String countyCode, String processKey,
+                          Map<String, Object> variables, CountyFlowUser starter, String cohort) {
         Organisation county = organisations.get(countyCode);
-        CaseFile c = cases.save(new CaseFile(caseType, title, county.getCode(), county.getReviewingCityCode(),
-                county.getProvinceCode(), starter.username()));
+        CaseFile unsaved = new CaseFile(caseType, title, county.getCode(), county.getReviewingCityCode(),
+                county.getProvinceCode(), starter.username());
+        unsaved.setCohort(cohort);
+        CaseFile c = cases.save(unsaved);
         Map<String, Object> v = new HashMap<>(routingGroups(county));
         v.putAll(variables);
         v.put("caseId", c.getId());
@@ -121,6 +133,19 @@ public class CaseFileService {
         return cases.findByIdIn(ids);
     }
 
+    /**
+     * The cases a user may see that also match the caller's filter (e.g. monitoring's criteria), paged and sorted
+     * as asked: the visibility rule is applied here, whatever the filter says.
+     */
+    public Page<CaseFile> search(CountyFlowUser user, Specification<CaseFile> filter, Pageable pageable) {
+        return cases.findAll(scope(user).and(filter), pageable);
+    }
+
+    /** How many cases the user may see match the filter. */
+    public long count(CountyFlowUser user, Specification<CaseFile> filter) {
+        return cases.count(scope(user).and(filter));
+    }
+
     /** The cases a user may see, newest first, paged; filtered by title text when given. */
     public Page<CaseFile> search(CountyFlowUser user, String text, Pageable pageable) {
         return cases.findAll(scope(user).and(titleLike(text)), pageable);
@@ -129,6 +154,11 @@ public class CaseFileService {
     /** Ids of visible cases whose title or county name contains the text (for filtering task lists), at most limit. */
     public List<Long> matchingIds(CountyFlowUser user, String text, int limit) {
         return cases.findAll(scope(user).and(titleLike(text)), Pageable.ofSize(limit)).map(CaseFile::getId).toList();
+    }
+
+    /** The visibility rule as a query condition, for callers that aggregate over visible cases. */
+    public Specification<CaseFile> visibleTo(CountyFlowUser user) {
+        return scope(user);
     }
 
     Specification<CaseFile> scope(CountyFlowUser user) {
@@ -218,6 +248,34 @@ public class CaseFileService {
     public void setStatus(CaseFile c, CaseStatus status) {
         c.setStatus(status);
         cases.save(c);
+    }
+
+    /**
+     * An administrator's operation on a case (suspend, cancel, reassign …), written to the case's history beside the
+     * decisions so that everyone who reads the case sees it: who, when, in which role, what and why.
+     */
+    @Transactional
+    public void recordOperation(long caseId, String label, String operation, String reason, CountyFlowUser user) {
+        decisions.save(new CaseDecision(caseId, null, null, label, user.username(), user.displayName(), user.orgCode(),
+                user.roles().stream().sorted().findFirst().map(Enum::name).orElse(null), operation, reason));
+    }
+
+    /** The process instances of the case were suspended or resumed (the engine's history says so). */
+    @Transactional
+    public void suspensionChanged(long caseId, boolean suspended) {
+        cases.findById(caseId).ifPresent(c -> {
+            c.setSuspended(suspended);
+            cases.save(c);
+        });
+    }
+
+    /** An incident opened (+1) or was resolved or deleted (-1) in one of the case's process instances. */
+    @Transactional
+    public void incidentsChanged(long caseId, int by) {
+        cases.findById(caseId).ifPresent(c -> {
+            c.changeOpenIncidents(by);
+            cases.save(c);
+        });
     }
 
     /** Called by the engine as tasks open and processes end, so lists can show the stage without asking the engine. */

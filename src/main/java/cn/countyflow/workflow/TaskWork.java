@@ -280,6 +280,17 @@ public class TaskWork {
         return task;
     }
 
+    /**
+     * Whether the user could take the task over (an administrator's reassignment): one of their groups is a candidate
+     * group of the task, and its case is in their scope. The same rule as acting on an unclaimed task.
+     */
+    public boolean mayTake(String taskId, CountyFlowUser user) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || !user.enabled() || !isCandidate(taskId, user)) return false;
+        CaseFile c = caseOf(task);
+        return c == null || cases.canSee(user, c);
+    }
+
     private boolean isCandidate(String taskId, CountyFlowUser user) {
         return taskService.createTaskQuery().taskId(taskId).taskCandidateGroupIn(user.groups())
                 .includeAssignedTasks().count() > 0;

@@ -135,7 +135,7 @@ public class PilotProjectService {
         v.put("finalDate", ReportPeriods.startOfDay(LocalDate.of(last + 1, 1, 1)));
         v.put("evaluationDays", selfEvaluationDays);
         CaseFile c = cases.start(CASE_TYPE, title(county, first, last), countyCode, PROCESS_KEY, v,
-                system(county.getProvinceCode()));
+                system(county.getProvinceCode()), cohort(batchId));
         PilotProject project = projects.save(new PilotProject(c.getId(), applicationCaseId, batchId, countyCode,
                 county.getProvinceCode(), first, last, designatedOn));
         try {
@@ -155,7 +155,7 @@ public class PilotProjectService {
     }
 
     public static String cohort(long batchId) {
-        return "PILOT_BATCH:" + batchId;
+        return PilotBatch.cohortOf(batchId);
     }
 
     static String title(Organisation county, int first, int last) {
