@@ -52,12 +52,14 @@ public class OperationsService {
     private final ManagementService management;
     private final TaskWork work;
     private final UserAccountService users;
+    private final cn.countyflow.org.UserAdministration administration;
     private final AuditService audit;
     private final TransactionTemplate tx;
 
     OperationsService(MonitoringService monitoring, CaseMonitorService monitor, CaseFileService cases, RuntimeService runtime,
                       TaskService tasks, ManagementService management, TaskWork work, UserAccountService users,
-                      AuditService audit, TransactionTemplate tx) {
+                      cn.countyflow.org.UserAdministration administration, AuditService audit, TransactionTemplate tx) {
+        this.administration = administration;
         this.monitoring = monitoring;
         this.monitor = monitor;
         this.cases = cases;
@@ -141,6 +143,22 @@ public class OperationsService {
                     before == null ? MonitorTexts.zh("monitor.reassign.pool") : before, target.username(), why),
                     "MONITOR_REASSIGN", "task:" + task.getId());
         });
+    }
+
+    /** The users who may take the task over: members of its candidate groups' offices who pass the same rule. */
+    public List<CountyFlowUser> reassignCandidates(long caseId, String taskId, CountyFlowUser admin) {
+        monitoring.requireAdmin(admin, "MONITOR_REASSIGN");
+        CaseFile c = cases.get(caseId, admin);
+        Task task = tasks.createTaskQuery().taskId(taskId == null ? "" : taskId)
+                .processInstanceBusinessKey(String.valueOf(c.getId())).singleResult();
+        if (task == null) throw new NotFoundException(MonitorTexts.zh("monitor.task.notFound"));
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+                .map(l -> EngineHistoryListener.officeOfGroup(l.getGroupId())).filter(java.util.Objects::nonNull).distinct()
+                .flatMap(office -> administration.search(admin, null, office,
+                        org.springframework.data.domain.PageRequest.of(0, 200)).stream())
+                .filter(u -> !u.username().equals(task.getAssignee()) && work.mayTake(task.getId(), u))
+                .distinct().toList();
     }
 
     /** What a retry came to. */

@@ -1,0 +1,53 @@
+package cn.countyflow.monitoring.ui;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+
+import elemental.json.Json;
+
+/** The BPMN diagram of an instance or a process, drawn by bpmn-js in the browser (src/main/frontend/components). */
+@Tag("cf-bpmn-viewer")
+@NpmPackage(value = "bpmn-js", version = "18.31.1")
+@JsModule("./components/cf-bpmn-viewer.js")
+public class BpmnViewer extends Component implements HasSize {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public BpmnViewer() {
+        setWidthFull();
+        setHeight("420px");
+    }
+
+    /** An instance: where it stands, how often each activity ran, where it failed. */
+    public void show(String xml, Map<String, Long> counts, List<String> current, List<String> failed) {
+        getElement().setPropertyJson("counts", Json.parse(json(counts)));
+        getElement().setPropertyJson("current", Json.parse(json(current)));
+        getElement().setPropertyJson("failed", Json.parse(json(failed)));
+        getElement().setPropertyJson("heat", Json.parse("{}"));
+        getElement().setProperty("xml", xml == null ? "" : xml);
+    }
+
+    /** A process with a heat overlay: activity id → {value, label}. */
+    public void showHeat(String xml, Map<String, Map<String, Object>> heat) {
+        getElement().setPropertyJson("counts", Json.parse("{}"));
+        getElement().setPropertyJson("current", Json.parse("[]"));
+        getElement().setPropertyJson("failed", Json.parse("[]"));
+        getElement().setPropertyJson("heat", Json.parse(json(heat)));
+        getElement().setProperty("xml", xml == null ? "" : xml);
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
