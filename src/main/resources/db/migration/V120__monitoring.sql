@@ -47,7 +47,8 @@ CREATE TABLE monitor_task (
 CREATE INDEX ix_monitor_task_case ON monitor_task (case_id, due_at);
 CREATE INDEX ix_monitor_task_due ON monitor_task (due_at);
 
--- Every finished activity with its duration: count, mean, median and 90th percentile per process and activity
+-- Every activity with its duration once it ended (a row from its start; removed if it is cancelled): count, mean,
+-- median and 90th percentile per process and activity over the finished ones
 CREATE TABLE monitor_activity (
     activity_instance_id VARCHAR(64)  NOT NULL PRIMARY KEY,
     process_instance_id  VARCHAR(64),
@@ -58,8 +59,9 @@ CREATE TABLE monitor_activity (
     activity_id          VARCHAR(255) NOT NULL,
     activity_name        VARCHAR(255),
     activity_type        VARCHAR(64),
-    duration_ms          BIGINT       NOT NULL,
-    ended_at             ${ts}        NOT NULL
+    started_at           ${ts}        NOT NULL,
+    duration_ms          BIGINT,
+    ended_at             ${ts}
 );
 CREATE INDEX ix_monitor_activity_all ON monitor_activity (process_key, activity_id, duration_ms);
 CREATE INDEX ix_monitor_activity_province ON monitor_activity (province_code, process_key, activity_id, duration_ms);

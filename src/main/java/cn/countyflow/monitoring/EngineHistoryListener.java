@@ -135,27 +135,50 @@ class EngineHistoryListener {
 
     // ---------------------------------------------------------------- activity durations
 
+    /**
+     * An activity worth counting gets its row when it starts (the end event carries no start time); its duration is
+     * written when it ends; a cancelled one (interrupted, deleted) is removed, as it was not time spent on the step.
+     */
     @EventListener
     public void onActivity(HistoricActivityInstanceEventEntity e) {
-        if (!"end".equals(e.getEventType()) || e.isCanceled() || e.getEndTime() == null
-                || !MonitorRebuild.counts(e.getActivityType())) return;
-        long duration = e.getDurationInMillis() != null ? e.getDurationInMillis()
-                : e.getEndTime().getTime() - e.getStartTime().getTime();
-        insertActivity(jdbc, e.getActivityInstanceId(), e.getProcessInstanceId(), e.getProcessDefinitionKey(),
-                e.getActivityId(), e.getActivityName(), e.getActivityType(), duration, e.getEndTime());
+        if (!MonitorRebuild.counts(e.getActivityType())) return;
+        if ("start".equals(e.getEventType())) {
+            insertActivity(jdbc, e.getActivityInstanceId(), e.getProcessInstanceId(), e.getProcessDefinitionKey(),
+                    e.getActivityId(), e.getActivityName(), e.getActivityType(),
+                    e.getStartTime() == null ? new Date() : e.getStartTime(), null);
+        } else if ("end".equals(e.getEventType())) {
+            if (e.isCanceled()) {
+                jdbc.update("DELETE FROM monitor_activity WHERE activity_instance_id = ?", e.getActivityInstanceId());
+                return;
+            }
+            Date end = e.getEndTime() == null ? new Date() : e.getEndTime();
+            List<Date> started = jdbc.query("SELECT started_at FROM monitor_activity WHERE activity_instance_id = ?",
+                    (rs, i) -> rs.getTimestamp(1), e.getActivityInstanceId());
+            if (started.isEmpty()) return; // began before monitoring existed: MonitorRebuild fills it from history
+            jdbc.update("UPDATE monitor_activity SET duration_ms = ?, ended_at = ? WHERE activity_instance_id = ?",
+                    Math.max(0, end.getTime() - started.get(0).getTime()), ts(end), e.getActivityInstanceId());
+        }
     }
 
+    /** A row for an activity: its case's scope comes from the instance's case (null when it has none). */
     static void insertActivity(JdbcTemplate jdbc, String activityInstanceId, String processInstanceId, String processKey,
-                               String activityId, String activityName, String activityType, long duration, Date endedAt) {
+                               String activityId, String activityName, String activityType, Date startedAt, Date endedAt) {
         List<Map<String, Object>> scope = jdbc.queryForList("SELECT c.id AS case_id, c.province_code AS province_code, "
                 + "c.city_code AS city_code FROM monitor_process p JOIN case_file c ON c.id = p.case_id "
                 + "WHERE p.process_instance_id = ?", processInstanceId);
-        Map<String, Object> s = scope.isEmpty() ? Map.of() : scope.get(0);
+        Map<String, Object> s = scope.isEmpty() ? Map.of() : lower(scope.get(0));
         jdbc.update("INSERT INTO monitor_activity (activity_instance_id, process_instance_id, case_id, province_code, "
-                        + "city_code, process_key, activity_id, activity_name, activity_type, duration_ms, ended_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        + "city_code, process_key, activity_id, activity_name, activity_type, started_at, duration_ms, ended_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 activityInstanceId, processInstanceId, s.get("case_id"), s.get("province_code"), s.get("city_code"),
-                processKey, activityId, activityName, activityType, Math.max(0, duration), ts(endedAt));
+                processKey, activityId, activityName, activityType, ts(startedAt),
+                endedAt == null ? null : Math.max(0, endedAt.getTime() - startedAt.getTime()), ts(endedAt));
+    }
+
+    private static Map<String, Object> lower(Map<String, Object> row) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        row.forEach((k, v) -> m.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        return m;
     }
 
     // ---------------------------------------------------------------- helpers

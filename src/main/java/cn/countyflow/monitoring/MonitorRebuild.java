@@ -93,8 +93,7 @@ class MonitorRebuild {
                         (rs, i) -> rs.getString(1), a.getProcessInstanceId()).stream().findFirst().orElse(null);
                 if (key == null) continue;
                 EngineHistoryListener.insertActivity(jdbc, a.getId(), a.getProcessInstanceId(), key, a.getActivityId(),
-                        a.getActivityName(), a.getActivityType(),
-                        a.getDurationInMillis() == null ? 0 : a.getDurationInMillis(), a.getEndTime());
+                        a.getActivityName(), a.getActivityType(), a.getStartTime(), a.getEndTime());
             }
             if (page.size() < PAGE) break;
         }

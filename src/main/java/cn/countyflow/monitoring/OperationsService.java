@@ -214,11 +214,14 @@ public class OperationsService {
                 : target + " case:" + c.getId(), AuditEvent.Outcome.SUCCESS, detail);
     }
 
-    /** A reason is required: normalised (NFKC, invisible characters removed), 2 to 500 characters. */
+    /**
+     * A reason is required: at least 2 characters once invisible characters (format and control characters, NBSP,
+     * ideographic spaces …) are ignored, at most 500. The reason is kept as written (full-width punctuation stays).
+     */
     static String reason(String raw) {
-        String text = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC)
-                .replaceAll("[\\p{Cf}\\p{Cc}&&[^\\n]]", "").strip();
-        if (text.codePointCount(0, text.length()) < 2) {
+        String text = raw == null ? "" : raw.replaceAll("[\\p{Cf}\\p{Cc}&&[^\\n]]", "").strip();
+        String visible = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\p{Z}]", "");
+        if (visible.codePointCount(0, visible.length()) < 2) {
             throw FieldErrorsException.of("reason", MonitorTexts.zh("monitor.reason.required"));
         }
         if (text.length() > REASON_MAX) {

@@ -73,7 +73,7 @@ public class StatisticsService {
     public ProcessDurations durations(CountyFlowUser user, String processKey) {
         monitoring.requireMonitor(user, "MONITOR_DURATIONS");
         String[] scope = scope(user);
-        String where = "process_key = ?" + scope[0];
+        String where = "process_key = ? AND duration_ms IS NOT NULL" + scope[0];
         List<Object> args = new ArrayList<>();
         args.add(processKey);
         if (scope[1] != null) args.add(scope[1]);

@@ -5,24 +5,35 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
-import com.vaadin.flow.component.dependency.JsModule;
-import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.component.page.Page;
 
 import elemental.json.Json;
 
-/** The BPMN diagram of an instance or a process, drawn by bpmn-js in the browser (src/main/frontend/components). */
+/**
+ * The BPMN diagram of an instance or a process, drawn in the browser by bpmn-js 18 (from the npm registry, shipped
+ * under META-INF/resources/vendor) through the small custom element META-INF/resources/monitoring/cf-bpmn-viewer.js.
+ * The scripts are loaded at run time, not built into Vaadin's frontend bundle (see the README, "Monitoring").
+ */
 @Tag("cf-bpmn-viewer")
-@NpmPackage(value = "bpmn-js", version = "18.31.1")
-@JsModule("./components/cf-bpmn-viewer.js")
 public class BpmnViewer extends Component implements HasSize {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public BpmnViewer() {
         setWidthFull();
         setHeight("420px");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        Page page = event.getUI().getPage();
+        page.addStyleSheet("context://vendor/bpmn-js/diagram-js.css");
+        page.addStyleSheet("context://vendor/bpmn-js/bpmn-js.css");
+        page.addJavaScript("context://vendor/bpmn-js/bpmn-navigated-viewer.production.min.js");
+        page.addJavaScript("context://monitoring/cf-bpmn-viewer.js");
     }
 
     /** An instance: where it stands, how often each activity ran, where it failed. */
