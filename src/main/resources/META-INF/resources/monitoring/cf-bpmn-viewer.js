@@ -47,7 +47,7 @@
       if (!this._canvas) {
         this._canvas = document.createElement('div');
         this._canvas.className = 'cf-bpmn-canvas';
-        this._canvas.style.cssText = 'width:100%;height:100%;min-height:360px;';
+        this._canvas.style.cssText = 'position:absolute;top:0;left:0;right:0;bottom:0;';
         this.appendChild(this._canvas);
       }
       this.schedule(true);
@@ -141,7 +141,7 @@
 
   const style = document.createElement('style');
   style.textContent = [
-    'cf-bpmn-viewer { display: block; position: relative; border: 1px solid var(--lumo-contrast-10pct); border-radius: 6px; overflow: hidden; }',
+    'cf-bpmn-viewer { display: block; position: relative; border: 1px solid var(--lumo-contrast-10pct); border-radius: 6px; overflow: hidden; min-width: 0; }',
     'cf-bpmn-viewer .djs-element.cf-taken .djs-visual > :nth-child(1) { stroke: #2e7d32 !important; }',
     'cf-bpmn-viewer .djs-element.cf-taken-flow .djs-visual > path { stroke: #2e7d32 !important; stroke-width: 3px !important; }',
     'cf-bpmn-viewer .djs-element.cf-current .djs-visual > :nth-child(1) { stroke: #d84315 !important; stroke-width: 4px !important; fill: #fff3e0 !important; }',

@@ -30,7 +30,12 @@
       if (!this._canvas) {
         this._canvas = document.createElement('div');
         this._canvas.className = 'cf-echart-canvas';
-        this._canvas.style.cssText = 'width:100%;height:100%;min-height:280px;';
+        // absolutely placed: the chart's canvas never adds to the host's size (no resize loop in flex layouts)
+        this._canvas.style.cssText = 'position:absolute;top:0;left:0;right:0;bottom:0;';
+        this.style.display = 'block';
+        this.style.position = 'relative';
+        this.style.overflow = 'hidden';
+        this.style.minWidth = '0';
         this.appendChild(this._canvas);
       }
       this.schedule();

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.page.Page;
 
-import elemental.json.Json;
 
 /**
  * The BPMN diagram of an instance or a process, drawn in the browser by bpmn-js 18 (from the npm registry, shipped
@@ -38,20 +37,25 @@ public class BpmnViewer extends Component implements HasSize {
 
     /** An instance: where it stands, how often each activity ran, where it failed. */
     public void show(String xml, Map<String, Long> counts, List<String> current, List<String> failed) {
-        getElement().setPropertyJson("counts", Json.parse(json(counts)));
-        getElement().setPropertyJson("current", Json.parse(json(current)));
-        getElement().setPropertyJson("failed", Json.parse(json(failed)));
-        getElement().setPropertyJson("heat", Json.parse("{}"));
+        getElement().setPropertyJson("counts", tree(counts));
+        getElement().setPropertyJson("current", tree(current));
+        getElement().setPropertyJson("failed", tree(failed));
+        getElement().setPropertyJson("heat", tree(Map.of()));
         getElement().setProperty("xml", xml == null ? "" : xml);
     }
 
     /** A process with a heat overlay: activity id → {value, label}. */
     public void showHeat(String xml, Map<String, Map<String, Object>> heat) {
-        getElement().setPropertyJson("counts", Json.parse("{}"));
-        getElement().setPropertyJson("current", Json.parse("[]"));
-        getElement().setPropertyJson("failed", Json.parse("[]"));
-        getElement().setPropertyJson("heat", Json.parse(json(heat)));
+        getElement().setPropertyJson("counts", tree(Map.of()));
+        getElement().setPropertyJson("current", tree(List.of()));
+        getElement().setPropertyJson("failed", tree(List.of()));
+        getElement().setPropertyJson("heat", tree(heat));
         getElement().setProperty("xml", xml == null ? "" : xml);
+    }
+
+    /** A value as JSON for an element property (Jackson; lists become arrays, maps objects). */
+    static com.fasterxml.jackson.databind.node.BaseJsonNode tree(Object value) {
+        return (com.fasterxml.jackson.databind.node.BaseJsonNode) JSON.valueToTree(value);
     }
 
     static String json(Object value) {

@@ -297,7 +297,9 @@ public class MonitorCaseView extends VerticalLayout implements BeforeEnterObserv
         pre.setId("monitor-trace-text");
         pre.getStyle().set("max-height", "60vh").set("overflow", "auto").set("font-size", "11px");
         d.add(new Span(String.valueOf(detail.incident().message())), pre);
-        d.getFooter().add(new Button(getTranslation("monitor.op.close"), e -> d.close()));
+        Button close = new Button(getTranslation("monitor.op.close"), e -> d.close());
+        close.setId("monitor-trace-close");
+        d.getFooter().add(close);
         d.setWidth("80vw");
         d.open();
     }
