@@ -1,7 +1,6 @@
 package cn.countyflow.audit;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.domain.Page;
@@ -14,15 +13,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditService {
     private final AuditEventRepository events;
+    private final Clock clock;
 
-    AuditService(AuditEventRepository events) {
+    AuditService(AuditEventRepository events, Clock clock) {
+        this.clock = clock;
         this.events = events;
     }
 
     /** Written in the caller's transaction: a completion and its audit record commit or roll back together. */
     @Transactional
     public void record(String username, String orgCode, String action, String target, AuditEvent.Outcome outcome, String detail) {
-        events.save(new AuditEvent(Instant.now(), username, orgCode, action, target, outcome, detail));
+        events.save(new AuditEvent(clock.instant(), username, orgCode, action, target, outcome, detail));
     }
 
     /** Written on its own: a refusal or failed sign-in is kept even though the attempted work rolls back. */

@@ -7,6 +7,8 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import cn.countyflow.workflow.WorkCalendar;
+
 /**
  * The one clock of the application, and the one adapter to the process engine's clock: business code asks the
  * {@link Clock} bean (this class) for "now", the engine's timers and due dates read the same instant, and a test that
@@ -14,7 +16,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * Days are Asia/Shanghai days.
  */
 public final class EngineClock extends Clock {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = WorkCalendar.ZONE;
 
     private final ZoneId zone;
 
@@ -46,9 +48,19 @@ public final class EngineClock extends Clock {
         ClockUtil.setCurrentTime(Date.from(instant));
     }
 
+    /** Moves the application's and the engine's clock to {@code at} (tests). */
+    public static void moveTo(Date at) {
+        ClockUtil.setCurrentTime(at);
+    }
+
+    /** Where the clock stands, for tests that move it (business code asks the injected Clock bean). */
+    public static Instant current() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
     /** Moves both clocks forward by the given duration from where they stand. */
     public static void advance(java.time.Duration by) {
-        moveTo(ClockUtil.getCurrentTime().toInstant().plus(by));
+        moveTo(current().plus(by));
     }
 
     /** Both clocks follow the system clock again. */

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
-import cn.countyflow.workflow.BusinessTime;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * The evaluations (考核评估, process {@code targetEvaluation}) of a subject case: mid-term and final, each with its
@@ -37,7 +37,7 @@ public class EvaluationService {
     public static final String PROCESS_KEY = "targetEvaluation";
     public static final String MIDTERM = "MIDTERM";
     public static final String FINAL = "FINAL";
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = WorkCalendar.ZONE;
     /** The six work areas of the creation standards (seed 002), the keys of the narrative. */
     public static final List<String> WORK_AREAS = List.of("innovation", "quality", "green", "structure", "talent", "support");
 
@@ -72,11 +72,13 @@ public class EvaluationService {
     private final org.camunda.bpm.engine.TaskService tasks;
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final WorkCalendar calendar;
 
     EvaluationService(EvaluationRowRepository evaluations, CorrectionRowRepository corrections,
                       RevisionRowRepository revisions, IndicatorService indicators, CaseFileService cases,
                       ObjectMapper json, org.camunda.bpm.engine.TaskService tasks,
-                      org.springframework.context.ApplicationEventPublisher events) {
+                      org.springframework.context.ApplicationEventPublisher events, WorkCalendar calendar) {
+        this.calendar = calendar;
         this.tasks = tasks;
         this.events = events;
         this.evaluations = evaluations;
@@ -166,7 +168,7 @@ public class EvaluationService {
     /** The evaluation of this kind for the case, opened on first use; a new run of the process starts it afresh. */
     @Transactional
     EvaluationRow open(long subjectCaseId, String kind, String cohort, String processInstanceId) {
-        Instant now = Instant.now();
+        Instant now = calendar.now();
         EvaluationRow e = evaluations.findBySubjectCaseIdAndKind(subjectCaseId, kind)
                 .orElseGet(() -> evaluations.save(new EvaluationRow(subjectCaseId, kind, cohort, now)));
         if (e.processInstanceId != null && !e.processInstanceId.equals(processInstanceId)) {
@@ -218,7 +220,7 @@ public class EvaluationService {
         Map<String, BigDecimal> values = recordedActuals(e);
         Set<String> keys = new LinkedHashSet<>(values.keySet());
         if (keys.isEmpty()) {
-            expectedTargets(e.subjectCaseId, e.kind, BusinessTime.today())
+            expectedTargets(e.subjectCaseId, e.kind, calendar.today())
                     .forEach(t -> keys.add(IndicatorService.key(t.indicatorCode(), t.year())));
         }
         return indicators.progress(e.subjectCaseId, values).stream()
@@ -284,7 +286,7 @@ public class EvaluationService {
     void rectify(EvaluationRow e, List<String> required, Instant deadline, String comment, String username) {
         corrections.deleteByEvaluationId(e.id);
         corrections.flush();
-        Instant now = Instant.now();
+        Instant now = calendar.now();
         for (int i = 0; i < required.size(); i++) corrections.save(new CorrectionRow(e.id, i + 1, required.get(i), now));
         e.conclusion = "RECTIFY";
         e.conclusionComment = comment;
@@ -301,7 +303,7 @@ public class EvaluationService {
 
     @Transactional
     void fileRectification(EvaluationRow e, Map<Integer, String> answers, String summary, CountyFlowUser user) {
-        Instant now = Instant.now();
+        Instant now = calendar.now();
         List<Map<String, Object>> answered = new ArrayList<>();
         for (CorrectionRow c : corrections.findByEvaluationIdOrderBySeqAsc(e.id)) {
             c.answer = answers.get(c.seq);
@@ -332,13 +334,13 @@ public class EvaluationService {
         e.terminationReason = terminationReason;
         e.benchmark = benchmark;
         e.benchmarkSummary = benchmarkSummary;
-        e.concludedAt = Instant.now();
+        e.concludedAt = calendar.now();
         touch(e, Status.valueOf(outcome));
     }
 
     private void touch(EvaluationRow e, Status status) {
         e.status = status.name();
-        e.updatedAt = Instant.now();
+        e.updatedAt = calendar.now();
         evaluations.save(e);
     }
 
@@ -350,7 +352,7 @@ public class EvaluationService {
         r.data = writeJson(data);
         r.submittedBy = user.username();
         r.submittedName = user.displayName();
-        r.submittedAt = Instant.now();
+        r.submittedAt = calendar.now();
         revisions.save(r);
     }
 

@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import cn.countyflow.calendar.Deadlines;
 import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskHandler;
-import cn.countyflow.workflow.BusinessTime;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * The human steps of {@code targetEvaluation} (考核评估), reached through TaskWork from the views and /api alike.
@@ -45,19 +45,15 @@ class EvaluationTaskHandler implements TaskHandler {
 
     private final EvaluationService evaluations;
     private final RuntimeService runtime;
-    private final int reviewDays;
-    private final int provinceDays;
-    private final int redraftDays;
+    private final WorkCalendar calendar;
+    private final Deadlines deadlines;
 
-    EvaluationTaskHandler(EvaluationService evaluations, RuntimeService runtime,
-                          @Value("${countyflow.evaluation.review-days:10}") int reviewDays,
-                          @Value("${countyflow.evaluation.province-days:20}") int provinceDays,
-                          @Value("${countyflow.evaluation.redraft-days:10}") int redraftDays) {
+    EvaluationTaskHandler(EvaluationService evaluations, RuntimeService runtime, WorkCalendar calendar,
+                          Deadlines deadlines) {
         this.evaluations = evaluations;
         this.runtime = runtime;
-        this.reviewDays = reviewDays;
-        this.provinceDays = provinceDays;
-        this.redraftDays = redraftDays;
+        this.calendar = calendar;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -248,10 +244,7 @@ class EvaluationTaskHandler implements TaskHandler {
         boolean cityReview = variable(context, "evalReviewersGroup") != null;
         evaluations.submitSelfEvaluation(e, subject(context), actuals, narrative, context.user(),
                 cityReview ? EvaluationService.Status.CITY_REVIEW : EvaluationService.Status.PROVINCE_REVIEW);
-        Map<String, Object> vars = new LinkedHashMap<>();
-        vars.put("evalReviewPeriod", "P" + reviewDays + "D");
-        vars.put("evalProvincePeriod", "P" + provinceDays + "D");
-        return new Completion(vars, "SUBMIT", null, null);
+        return new Completion(Map.of(), "SUBMIT", null, null);
     }
 
     private Completion cityReview(TaskContext context, Map<String, Object> data) {
@@ -263,11 +256,10 @@ class EvaluationTaskHandler implements TaskHandler {
         if ("RETURN".equals(decision)) {
             if (comment == null) throw FieldErrorsException.of("comment", "退回时必须填写理由");
             evaluations.returned(e, comment);
-            vars.put("evalRedraftDue", Date.from(now().plus(java.time.Duration.ofDays(redraftDays))));
+            vars.put("evalRedraftDue", deadlines.due("evaluation-redraft"));
             return new Completion(vars, "RETURN", comment, null);
         }
         evaluations.status(e, EvaluationService.Status.PROVINCE_REVIEW);
-        vars.put("evalProvincePeriod", "P" + provinceDays + "D");
         return new Completion(vars, "PASS", comment, null);
     }
 
@@ -449,16 +441,16 @@ class EvaluationTaskHandler implements TaskHandler {
         return value;
     }
 
-    private static Instant now() {
-        return BusinessTime.now();
+    private Instant now() {
+        return calendar.now();
     }
 
-    private static LocalDate today() {
-        return BusinessTime.today();
+    private LocalDate today() {
+        return calendar.today();
     }
 
     private static Instant endOf(LocalDate day) {
-        return BusinessTime.endOf(day);
+        return WorkCalendar.endOf(day);
     }
 
     private static LocalDate date(Object raw) {

@@ -2,6 +2,7 @@ package cn.countyflow.evaluation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,9 +41,11 @@ public class IndicatorService {
     private final ActualRowRepository actuals;
     private final OrganisationService organisations;
     private final AuditService audit;
+    private final Clock clock;
 
     IndicatorService(IndicatorRepository indicators, TargetRowRepository targets, ActualRowRepository actuals,
-                     OrganisationService organisations, AuditService audit) {
+                     OrganisationService organisations, AuditService audit, Clock clock) {
+        this.clock = clock;
         this.indicators = indicators;
         this.targets = targets;
         this.actuals = actuals;
@@ -119,7 +122,7 @@ public class IndicatorService {
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
         targets.deleteBySubject(subject.caseId());
         targets.flush();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<TargetRow> rows = new ArrayList<>();
         for (TargetLine line : lines) {
             String unit = line.unit() == null || line.unit().isBlank() ? known.get(line.indicatorCode()).getUnit() : line.unit();
@@ -147,7 +150,7 @@ public class IndicatorService {
     @Transactional
     public void recordActuals(Subject subject, String source, String sourceRef, String reportedBy, List<Actual> values) {
         Map<String, Indicator> known = catalogue();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Actual v : values) {
             if (!known.containsKey(v.indicatorCode())) throw FieldErrorsException.of("actuals", "未知的指标：" + v.indicatorCode());
             if (v.value() == null) continue;

@@ -1,13 +1,16 @@
 package cn.countyflow.forms;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.countyflow.workflow.WorkCalendar;
 
 /** Stores uploads that {@link UploadPolicy} accepts; a refused upload stores nothing. */
 @Service
@@ -15,8 +18,10 @@ public class AttachmentService {
 
     private final AttachmentRepository repository;
     private final UploadPolicy policy;
+    private final Clock clock;
 
-    AttachmentService(AttachmentRepository repository, UploadPolicy policy) {
+    AttachmentService(AttachmentRepository repository, UploadPolicy policy, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.policy = policy;
     }
@@ -27,7 +32,7 @@ public class AttachmentService {
         policy.check(filename, content);
         String name = UploadPolicy.baseName(filename);
         Attachment saved = repository.save(new Attachment(name, policy.contentType(name), content, sha256(content),
-                username == null ? "unknown" : username, LocalDateTime.now()));
+                username == null ? "unknown" : username, LocalDateTime.now(clock.withZone(WorkCalendar.ZONE))));
         return saved.toRef();
     }
 

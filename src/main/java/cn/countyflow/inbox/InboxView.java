@@ -1,6 +1,5 @@
 package cn.countyflow.inbox;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.annotation.security.PermitAll;
@@ -11,6 +10,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -25,12 +25,15 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 
+import cn.countyflow.calendar.WorkCalendarService;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.CurrentUser;
+import cn.countyflow.org.Role;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.TaskFilter;
 import cn.countyflow.workflow.TaskSummary;
 import cn.countyflow.workflow.TaskWork;
+import cn.countyflow.workflow.WorkCalendar;
 
 /** 我的待办: tasks assigned to me and tasks my offices may claim, paged from the engine. */
 @Menu(order = 1, title = "nav.inbox", icon = "vaadin:inbox")
@@ -38,8 +41,8 @@ import cn.countyflow.workflow.TaskWork;
 @RouteAlias(value = "", layout = MainLayout.class)
 @PermitAll
 public class InboxView extends VerticalLayout implements HasDynamicTitle {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkCalendar.ZONE);
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(WorkCalendar.ZONE);
 
     private final TaskWork work;
     private final CountyFlowUser user = CurrentUser.get();
@@ -49,7 +52,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     final Checkbox overdueOnly = new Checkbox();
     final Checkbox mineOnly = new Checkbox();
 
-    public InboxView(TaskWork work) {
+    public InboxView(TaskWork work, WorkCalendarService calendar) {
         this.work = work;
         setSizeFull();
         taskName.setId("filter-task");
@@ -85,7 +88,18 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
         grid.setEmptyStateText(getTranslation("inbox.empty"));
 
-        add(new H2(getTranslation("nav.inbox")), filters, grid);
+        add(new H2(getTranslation("nav.inbox")));
+        if (user.has(Role.ADMIN)) {
+            // the admins keep the working-day calendar: warn them while this or next year's holidays are missing
+            calendar.missingYears().forEach(year -> {
+                Span warning = new Span(getTranslation("calendar.warning.missing", String.valueOf(year)));
+                warning.setId("calendar-missing-" + year);
+                warning.getElement().getThemeList().add("badge error");
+                Anchor link = new Anchor("admin/calendar", getTranslation("nav.calendar"));
+                add(new HorizontalLayout(warning, link));
+            });
+        }
+        add(filters, grid);
         expand(grid);
     }
 

@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.countyflow.workflow.Texts;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.OrganisationService;
 import cn.countyflow.org.Role;
@@ -180,7 +181,7 @@ public class CaseMonitorService {
                 ? history.createHistoricProcessInstanceQuery().processInstanceId(c.getProcessInstanceId()).singleResult()
                 : history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
         if (pi == null || !String.valueOf(c.getId()).equals(pi.getBusinessKey())) {
-            throw new NotFoundException(MonitorTexts.zh("monitor.instance.notFound"));
+            throw new NotFoundException(Texts.get("monitor.instance.notFound"));
         }
         Map<String, Long> counts = new TreeMap<>(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
                 .list().stream().collect(Collectors.groupingBy(HistoricActivityInstance::getActivityId, Collectors.counting())));
@@ -228,10 +229,10 @@ public class CaseMonitorService {
 
     Incident incidentOf(CaseFile c, String incidentId) {
         Incident incident = runtime.createIncidentQuery().incidentId(incidentId).singleResult();
-        if (incident == null) throw new NotFoundException(MonitorTexts.zh("monitor.incident.notFound"));
+        if (incident == null) throw new NotFoundException(Texts.get("monitor.incident.notFound"));
         String key = runtime.createProcessInstanceQuery().processInstanceId(incident.getProcessInstanceId()).list().stream()
                 .map(p -> p.getBusinessKey()).findFirst().orElse(null);
-        if (!String.valueOf(c.getId()).equals(key)) throw new NotFoundException(MonitorTexts.zh("monitor.incident.notFound"));
+        if (!String.valueOf(c.getId()).equals(key)) throw new NotFoundException(Texts.get("monitor.incident.notFound"));
         return incident;
     }
 

@@ -20,6 +20,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.countyflow.workflow.Texts;
 import cn.countyflow.evaluation.Indicator;
 import cn.countyflow.evaluation.IndicatorService;
 import cn.countyflow.org.CountyFlowUser;
@@ -143,7 +144,7 @@ public class DashboardService {
     /** One figure by its id (stages, cities, scores, indicators, late, map), for the export. */
     public FigureTable figure(CountyFlowUser user, Selection s, String id) {
         return figures(user, s).stream().filter(f -> f.id().equals(id)).findFirst()
-                .orElseThrow(() -> new cn.countyflow.workflow.NotFoundException(MonitorTexts.zh("monitor.dashboard.noFigure", id)));
+                .orElseThrow(() -> new cn.countyflow.workflow.NotFoundException(Texts.get("monitor.dashboard.noFigure", id)));
     }
 
     // ---------------------------------------------------------------- the figures
@@ -154,16 +155,16 @@ public class DashboardService {
         counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey(Comparator.nullsLast(Comparator.naturalOrder()))))
                 .forEach(e -> rows.add(List.of(e.getKey() == null ? "—" : e.getKey(), e.getValue())));
-        return new FigureTable("stages", MonitorTexts.zh("monitor.fig.stages"),
-                List.of(FigureTable.text(MonitorTexts.zh("monitor.col.stage")), FigureTable.integer(MonitorTexts.zh("monitor.col.cases"))), rows);
+        return new FigureTable("stages", Texts.get("monitor.fig.stages"),
+                List.of(FigureTable.text(Texts.get("monitor.col.stage")), FigureTable.integer(Texts.get("monitor.col.cases"))), rows);
     }
 
     FigureTable submissions(CountyFlowUser user, Selection s) {
         Map<String, Long> byUnit = perCity(user, s);
         List<List<Object>> rows = new ArrayList<>();
         cityUnits(s.provinceCode()).forEach((code, name) -> rows.add(List.of(name, byUnit.getOrDefault(code, 0L))));
-        return new FigureTable("cities", MonitorTexts.zh("monitor.fig.cities"),
-                List.of(FigureTable.text(MonitorTexts.zh("monitor.col.city")), FigureTable.integer(MonitorTexts.zh("monitor.col.submissions"))), rows);
+        return new FigureTable("cities", Texts.get("monitor.fig.cities"),
+                List.of(FigureTable.text(Texts.get("monitor.col.city")), FigureTable.integer(Texts.get("monitor.col.submissions"))), rows);
     }
 
     FigureTable scoreDistribution(CountyFlowUser user, Selection s) {
@@ -176,8 +177,8 @@ public class DashboardService {
                     : SCORE_BANDS[i] + "–" + SCORE_BANDS[i + 1];
             rows.add(List.of(label, counts[i]));
         }
-        return new FigureTable("scores", MonitorTexts.zh("monitor.fig.scores"),
-                List.of(FigureTable.text(MonitorTexts.zh("monitor.col.band")), FigureTable.integer(MonitorTexts.zh("monitor.col.count"))), rows);
+        return new FigureTable("scores", Texts.get("monitor.fig.scores"),
+                List.of(FigureTable.text(Texts.get("monitor.col.band")), FigureTable.integer(Texts.get("monitor.col.count"))), rows);
     }
 
     static int band(BigDecimal score) {
@@ -191,7 +192,7 @@ public class DashboardService {
         List<List<Object>> rows = new ArrayList<>();
         String code = s.indicatorCode();
         if (code == null) code = indicators.allIndicators().stream().map(Indicator::getCode).findFirst().orElse(null);
-        String title = MonitorTexts.zh("monitor.fig.indicators");
+        String title = Texts.get("monitor.fig.indicators");
         if (code != null) {
             String indicatorCode = code;
             String name = indicators.allIndicators().stream().filter(i -> i.getCode().equals(indicatorCode))
@@ -207,9 +208,9 @@ public class DashboardService {
                 rows.add(row);
             });
         }
-        return new FigureTable("indicators", title, List.of(FigureTable.text(MonitorTexts.zh("monitor.col.county")),
-                FigureTable.integer(MonitorTexts.zh("monitor.col.year")), FigureTable.decimal(MonitorTexts.zh("monitor.col.target")),
-                FigureTable.decimal(MonitorTexts.zh("monitor.col.actual")), FigureTable.percent(MonitorTexts.zh("monitor.col.ratio"))), rows);
+        return new FigureTable("indicators", title, List.of(FigureTable.text(Texts.get("monitor.col.county")),
+                FigureTable.integer(Texts.get("monitor.col.year")), FigureTable.decimal(Texts.get("monitor.col.target")),
+                FigureTable.decimal(Texts.get("monitor.col.actual")), FigureTable.percent(Texts.get("monitor.col.ratio"))), rows);
     }
 
     FigureTable lateReports(CountyFlowUser user, Selection s) {
@@ -219,8 +220,8 @@ public class DashboardService {
             long[] v = byUnit.getOrDefault(code, new long[2]);
             rows.add(List.of(name, v[0], v[1]));
         });
-        return new FigureTable("late", MonitorTexts.zh("monitor.fig.late"), List.of(FigureTable.text(MonitorTexts.zh("monitor.col.city")),
-                FigureTable.integer(MonitorTexts.zh("monitor.col.late")), FigureTable.integer(MonitorTexts.zh("monitor.col.outstanding"))), rows);
+        return new FigureTable("late", Texts.get("monitor.fig.late"), List.of(FigureTable.text(Texts.get("monitor.col.city")),
+                FigureTable.integer(Texts.get("monitor.col.late")), FigureTable.integer(Texts.get("monitor.col.outstanding"))), rows);
     }
 
     FigureTable map(CountyFlowUser user, Selection s) {
@@ -240,9 +241,9 @@ public class DashboardService {
             rows.add(java.util.Arrays.asList(name, figure == MapFigure.MEAN_SCORE ? v
                     : v == null ? 0L : v.longValue()));
         });
-        String valueHeader = MonitorTexts.zh("monitor.map." + figure.name());
-        return new FigureTable("map", MonitorTexts.zh("monitor.fig.map", valueHeader),
-                List.of(FigureTable.text(MonitorTexts.zh("monitor.col.city")), figure == MapFigure.MEAN_SCORE
+        String valueHeader = Texts.get("monitor.map." + figure.name());
+        return new FigureTable("map", Texts.get("monitor.fig.map", valueHeader),
+                List.of(FigureTable.text(Texts.get("monitor.col.city")), figure == MapFigure.MEAN_SCORE
                         ? FigureTable.decimal(valueHeader) : FigureTable.integer(valueHeader)), rows);
     }
 

@@ -3,9 +3,7 @@ package cn.countyflow.monitoring;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -57,12 +55,7 @@ public class MonitorLabels {
     }
 
     static Optional<String> bundle(String key, Locale locale) {
-        try {
-            Locale effective = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-            return Optional.of(ResourceBundle.getBundle("messages", effective,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key));
-        } catch (MissingResourceException e) {
-            return Optional.empty();
-        }
+        String text = cn.countyflow.workflow.Texts.translate(key, locale);
+        return text.startsWith("!") ? Optional.empty() : Optional.of(text);
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.countyflow.workflow.Texts;
 import cn.countyflow.audit.AuditEvent;
 import cn.countyflow.audit.AuditService;
 import cn.countyflow.org.CountyFlowUser;
@@ -91,7 +92,7 @@ public class MonitoringService {
     NotPermittedException refuse(CountyFlowUser user, String action, String messageKey) {
         audit.recordIndependently(user.username(), user.orgCode(), action, "org:" + user.orgCode(),
                 AuditEvent.Outcome.DENIED, null);
-        return new NotPermittedException(MonitorTexts.zh(messageKey));
+        return new NotPermittedException(Texts.get(messageKey));
     }
 
     // ---------------------------------------------------------------- the list

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.countyflow.workflow.Texts;
 import cn.countyflow.audit.AuditEvent;
 import cn.countyflow.audit.AuditService;
 import cn.countyflow.org.CountyFlowUser;
@@ -78,7 +79,7 @@ public class OperationsService {
             CaseFile c = adminCase(caseId, admin, "MONITOR_SUSPEND");
             String why = reason(reason);
             List<ProcessInstance> active = instances(c).stream().filter(p -> !p.isSuspended()).toList();
-            if (active.isEmpty()) throw FieldErrorsException.of("case", MonitorTexts.zh("monitor.op.notActive"));
+            if (active.isEmpty()) throw FieldErrorsException.of("case", Texts.get("monitor.op.notActive"));
             active.forEach(p -> runtime.suspendProcessInstanceById(p.getId()));
             cases.suspensionChanged(c.getId(), true);
             done(c, admin, SUSPEND, why, "MONITOR_SUSPEND", null);
@@ -90,7 +91,7 @@ public class OperationsService {
             CaseFile c = adminCase(caseId, admin, "MONITOR_RESUME");
             String why = reason(reason);
             List<ProcessInstance> suspended = instances(c).stream().filter(ProcessInstance::isSuspended).toList();
-            if (suspended.isEmpty()) throw FieldErrorsException.of("case", MonitorTexts.zh("monitor.op.notSuspended"));
+            if (suspended.isEmpty()) throw FieldErrorsException.of("case", Texts.get("monitor.op.notSuspended"));
             suspended.forEach(p -> runtime.activateProcessInstanceById(p.getId()));
             cases.suspensionChanged(c.getId(), false);
             done(c, admin, RESUME, why, "MONITOR_RESUME", null);
@@ -107,8 +108,8 @@ public class OperationsService {
             String why = reason(reason);
             boolean running = c.getProcessInstanceId() != null && runtime.createProcessInstanceQuery()
                     .processInstanceId(c.getProcessInstanceId()).count() > 0;
-            if (!running) throw FieldErrorsException.of("case", MonitorTexts.zh("monitor.op.notRunning"));
-            runtime.deleteProcessInstance(c.getProcessInstanceId(), MonitorTexts.zh("monitor.op.cancelledBy", admin.username(), why),
+            if (!running) throw FieldErrorsException.of("case", Texts.get("monitor.op.notRunning"));
+            runtime.deleteProcessInstance(c.getProcessInstanceId(), Texts.get("monitor.op.cancelledBy", admin.username(), why),
                     true, true);
             cases.suspensionChanged(c.getId(), false);
             cases.setStatus(c, CaseStatus.CANCELLED);
@@ -123,24 +124,24 @@ public class OperationsService {
             String why = reason(reason);
             Task task = tasks.createTaskQuery().taskId(taskId == null ? "" : taskId)
                     .processInstanceBusinessKey(String.valueOf(c.getId())).singleResult();
-            if (task == null) throw new NotFoundException(MonitorTexts.zh("monitor.task.notFound"));
+            if (task == null) throw new NotFoundException(Texts.get("monitor.task.notFound"));
             if (username == null || username.isBlank()) {
-                throw FieldErrorsException.of("username", MonitorTexts.zh("monitor.reassign.userRequired"));
+                throw FieldErrorsException.of("username", Texts.get("monitor.reassign.userRequired"));
             }
             CountyFlowUser target = users.find(username.trim()).orElseThrow(() ->
-                    FieldErrorsException.of("username", MonitorTexts.zh("monitor.reassign.unknownUser", username.trim())));
+                    FieldErrorsException.of("username", Texts.get("monitor.reassign.unknownUser", username.trim())));
             if (target.username().equals(task.getAssignee())) {
-                throw FieldErrorsException.of("username", MonitorTexts.zh("monitor.reassign.same"));
+                throw FieldErrorsException.of("username", Texts.get("monitor.reassign.same"));
             }
             if (!work.mayTake(task.getId(), target)) {
                 audit.recordIndependently(admin.username(), admin.orgCode(), "MONITOR_REASSIGN", "task:" + task.getId(),
                         AuditEvent.Outcome.DENIED, target.username());
-                throw FieldErrorsException.of("username", MonitorTexts.zh("monitor.reassign.mayNotAct", target.displayName()));
+                throw FieldErrorsException.of("username", Texts.get("monitor.reassign.mayNotAct", target.displayName()));
             }
             String before = task.getAssignee();
             tasks.setAssignee(task.getId(), target.username());
-            done(c, admin, REASSIGN, MonitorTexts.zh("monitor.reassign.detail", task.getName(),
-                    before == null ? MonitorTexts.zh("monitor.reassign.pool") : before, target.username(), why),
+            done(c, admin, REASSIGN, Texts.get("monitor.reassign.detail", task.getName(),
+                    before == null ? Texts.get("monitor.reassign.pool") : before, target.username(), why),
                     "MONITOR_REASSIGN", "task:" + task.getId());
         });
     }
@@ -151,7 +152,7 @@ public class OperationsService {
         CaseFile c = cases.get(caseId, admin);
         Task task = tasks.createTaskQuery().taskId(taskId == null ? "" : taskId)
                 .processInstanceBusinessKey(String.valueOf(c.getId())).singleResult();
-        if (task == null) throw new NotFoundException(MonitorTexts.zh("monitor.task.notFound"));
+        if (task == null) throw new NotFoundException(Texts.get("monitor.task.notFound"));
         return tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
                 .map(l -> EngineHistoryListener.officeOfGroup(l.getGroupId())).filter(java.util.Objects::nonNull).distinct()
@@ -175,25 +176,25 @@ public class OperationsService {
             String why = reason(reason);
             Incident incident = monitor.incidentOf(c, incidentId);
             if (!Incident.FAILED_JOB_HANDLER_TYPE.equals(incident.getIncidentType()) || incident.getConfiguration() == null) {
-                throw FieldErrorsException.of("incident", MonitorTexts.zh("monitor.retry.notAJob"));
+                throw FieldErrorsException.of("incident", Texts.get("monitor.retry.notAJob"));
             }
             management.setJobRetries(incident.getConfiguration(), 1);
-            done(c, admin, RETRY, MonitorTexts.zh("monitor.retry.detail", incident.getActivityId(), why), "MONITOR_RETRY",
+            done(c, admin, RETRY, Texts.get("monitor.retry.detail", incident.getActivityId(), why), "MONITOR_RETRY",
                     "incident:" + incidentId);
             return incident.getConfiguration();
         });
         try {
             management.executeJob(jobId);
-            return new RetryOutcome(true, MonitorTexts.zh("monitor.retry.succeeded"));
+            return new RetryOutcome(true, Texts.get("monitor.retry.succeeded"));
         } catch (OptimisticLockingException raced) {
-            return new RetryOutcome(true, MonitorTexts.zh("monitor.retry.handedOver"));
+            return new RetryOutcome(true, Texts.get("monitor.retry.handedOver"));
         } catch (ProcessEngineException | IllegalStateException failed) {
             log.info("Retried job {} failed again: {}", jobId, failed.getMessage());
-            return new RetryOutcome(false, MonitorTexts.zh("monitor.retry.failed"));
+            return new RetryOutcome(false, Texts.get("monitor.retry.failed"));
         } catch (RuntimeException failed) {
             // a delegate's own exception, wrapped or not: the engine has recorded it as a new incident
             log.info("Retried job {} failed again: {}", jobId, failed.toString());
-            return new RetryOutcome(false, MonitorTexts.zh("monitor.retry.failed"));
+            return new RetryOutcome(false, Texts.get("monitor.retry.failed"));
         }
     }
 
@@ -209,7 +210,7 @@ public class OperationsService {
     }
 
     private void done(CaseFile c, CountyFlowUser admin, String code, String detail, String action, String target) {
-        cases.recordOperation(c.getId(), MonitorTexts.zh("monitor.op.historyLabel"), code, detail, admin);
+        cases.recordOperation(c.getId(), Texts.get("monitor.op.historyLabel"), code, detail, admin);
         audit.record(admin.username(), admin.orgCode(), action, target == null ? "case:" + c.getId()
                 : target + " case:" + c.getId(), AuditEvent.Outcome.SUCCESS, detail);
     }
@@ -222,10 +223,10 @@ public class OperationsService {
         String text = raw == null ? "" : raw.replaceAll("[\\p{Cf}\\p{Cc}&&[^\\n]]", "").strip();
         String visible = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\p{Z}]", "");
         if (visible.codePointCount(0, visible.length()) < 2) {
-            throw FieldErrorsException.of("reason", MonitorTexts.zh("monitor.reason.required"));
+            throw FieldErrorsException.of("reason", Texts.get("monitor.reason.required"));
         }
         if (text.length() > REASON_MAX) {
-            throw FieldErrorsException.of("reason", MonitorTexts.zh("monitor.reason.tooLong", REASON_MAX));
+            throw FieldErrorsException.of("reason", Texts.get("monitor.reason.tooLong", REASON_MAX));
         }
         return text;
     }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.countyflow.workflow.WorkCalendar;
+
 /**
  * The 申报书's rules that the form file cannot express: sector shares add up to 100, exports and imports fit in the
  * trade total, leading industries' output shares, no negative money, no fill date in the future.
@@ -86,7 +88,7 @@ final class DraftRules {
             return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(s).atZoneSameInstant(PilotBatchService.ZONE).toLocalDate();
+                return OffsetDateTime.parse(s).atZoneSameInstant(WorkCalendar.ZONE).toLocalDate();
             } catch (DateTimeParseException e2) {
                 return null;
             }

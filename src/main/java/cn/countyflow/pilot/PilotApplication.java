@@ -64,13 +64,13 @@ public class PilotApplication {
     protected PilotApplication() {
     }
 
-    PilotApplication(Long caseId, Long batchId, String countyCode) {
+    PilotApplication(Long caseId, Long batchId, String countyCode, Instant now) {
         this.caseId = caseId;
         this.batchId = batchId;
         this.countyCode = countyCode;
         this.activeCounty = countyCode;
         this.status = Status.DRAFTING;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -82,9 +82,10 @@ public class PilotApplication {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 
-    void setStatus(Status status) {
+    void setStatus(Status status, Instant now) {
         this.status = status;
         this.activeCounty = status.ended() ? null : countyCode;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
+
     }
 }

@@ -34,13 +34,15 @@ public class PilotApplicationRevision {
     protected PilotApplicationRevision() {
     }
 
-    PilotApplicationRevision(Long applicationId, int revisionNo, String data, String submittedBy, String submittedName) {
+    PilotApplicationRevision(Long applicationId, int revisionNo, String data, String submittedBy, String submittedName,
+                             Instant now) {
         this.applicationId = applicationId;
         this.revisionNo = revisionNo;
         this.data = data;
         this.submittedBy = submittedBy;
         this.submittedName = submittedName;
-        this.submittedAt = Instant.now();
+        this.submittedAt = now;
+
     }
 
     public Long getId() { return id; }

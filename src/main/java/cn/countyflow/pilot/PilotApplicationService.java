@@ -28,6 +28,7 @@ import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotPermittedException;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * A county's application to a batch: starting it (which opens its case and process) and its revisions with what
@@ -47,11 +48,13 @@ public class PilotApplicationService {
     private final DraftFormLabels labels;
     private final AuditService audit;
     private final ObjectMapper json;
+    private final WorkCalendar calendar;
 
     PilotApplicationService(PilotBatchService batchService, PilotApplicationRepository applications,
                             PilotApplicationRevisionRepository revisions, CaseFileService cases,
                             OrganisationService organisations, DraftFormLabels labels, AuditService audit,
-                            ObjectMapper json) {
+                            ObjectMapper json, WorkCalendar calendar) {
+        this.calendar = calendar;
         this.batchService = batchService;
         this.applications = applications;
         this.revisions = revisions;
@@ -85,7 +88,7 @@ public class PilotApplicationService {
     public void markStatus(long caseId, PilotApplication.Status status) {
         PilotApplication application = applications.findByCaseId(caseId)
                 .orElseThrow(() -> new cn.countyflow.workflow.NotFoundException("申报不存在：" + caseId));
-        application.setStatus(status);
+        application.setStatus(status, calendar.now());
         applications.save(application);
     }
 
@@ -110,7 +113,7 @@ public class PilotApplicationService {
         if (!batch.getProvinceCode().equals(user.provinceCode())) {
             throw refuse(user, batchId, "该申报批次不属于您所在的省份，不能申报");
         }
-        if (!batch.acceptsApplications(PilotBatchService.today())) {
+        if (!batch.acceptsApplications(calendar.today())) {
             throw FieldErrorsException.of("batch", "该申报批次已截止或已关闭，不能再发起申报");
         }
         Organisation county = organisations.get(user.orgCode());
@@ -119,11 +122,11 @@ public class PilotApplicationService {
             throw FieldErrorsException.of("batch", county.getName() + "在本批次已有一份正在办理的申报，不能重复申报");
         }
         Date deadline = Date.from(batch.getDeadline().atTime(LocalTime.of(23, 59, 59))
-                .atZone(PilotBatchService.ZONE).toInstant());
+                .atZone(WorkCalendar.ZONE).toInstant());
         CaseFile c = cases.start(CASE_TYPE, title(county, batch), county.getCode(), PROCESS_KEY,
                 Map.of("deadline", deadline, "batchId", batch.getId()), user, batch.cohort());
         try {
-            applications.saveAndFlush(new PilotApplication(c.getId(), batch.getId(), county.getCode()));
+            applications.saveAndFlush(new PilotApplication(c.getId(), batch.getId(), county.getCode(), calendar.now()));
         } catch (org.springframework.dao.DataIntegrityViolationException raced) {
             // two drafters of the county started at the same moment: the database's unique key let one through
             throw FieldErrorsException.of("batch", county.getName() + "在本批次已有一份正在办理的申报，不能重复申报");
@@ -194,7 +197,8 @@ public class PilotApplicationService {
         int next = revisions.findFirstByApplicationIdOrderByRevisionNoDesc(app.getId())
                 .map(r -> r.getRevisionNo() + 1).orElse(1);
         PilotApplicationRevision saved = revisions.save(new PilotApplicationRevision(app.getId(), next, write(data),
-                user.username(), user.displayName()));
+                user.username(), user.displayName(), calendar.now()));
+
         markStatus(caseId, PilotApplication.Status.SUBMITTED);
         return saved;
     }

@@ -55,7 +55,7 @@ public class PilotBatch {
     }
 
     PilotBatch(String name, int year, String provinceCode, LocalDate deadline, int expectedPilots, int panelSize,
-               String createdBy) {
+               String createdBy, Instant now) {
         this.name = name;
         this.year = year;
         this.provinceCode = provinceCode;
@@ -64,7 +64,8 @@ public class PilotBatch {
         this.panelSize = panelSize;
         this.status = Status.OPEN;
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
+
     }
 
     /** The batch as a cohort of cases ({@code PILOT_BATCH:<id>}): how monitoring and the indicators group its cases. */

@@ -16,13 +16,14 @@ import cn.countyflow.org.Role;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.NotPermittedException;
+import cn.countyflow.workflow.WorkCalendar;
 
 /** Batches of pilot-county applications (申报批次): the province opens them, counties apply to them. */
 @Service
 @Transactional(readOnly = true)
 public class PilotBatchService {
     /** Dates of the programme (deadlines, fill dates) are Beijing dates. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = WorkCalendar.ZONE;
     public static final int MIN_PANEL = 3;
     public static final int MAX_PANEL = 15;
 
@@ -32,9 +33,11 @@ public class PilotBatchService {
     private final PilotBatchRepository batches;
     private final AuditService audit;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final WorkCalendar calendar;
 
     PilotBatchService(PilotBatchRepository batches, AuditService audit,
-                      org.springframework.context.ApplicationEventPublisher events) {
+                      org.springframework.context.ApplicationEventPublisher events, WorkCalendar calendar) {
+        this.calendar = calendar;
         this.batches = batches;
         this.audit = audit;
         this.events = events;
@@ -97,7 +100,8 @@ public class PilotBatchService {
         PilotBatch.ReportFrequency frequency = checkSchedule(sched, year, null, true, errors);
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
         PilotBatch batch = new PilotBatch(name, year, province, form.deadline(), form.expectedPilots(),
-                form.panelSize(), user.username());
+                form.panelSize(), user.username(), calendar.now());
+
         batch.schedule(frequency, sched.reportDueDays() == null ? PilotBatch.DEFAULT_DUE_DAYS : sched.reportDueDays(),
                 sched.midtermDate());
         batch = batches.save(batch);
@@ -136,7 +140,7 @@ public class PilotBatchService {
      * and due days are required. The mid-term date must lie in the three target years and, when it changes, not
      * before today.
      */
-    private static PilotBatch.ReportFrequency checkSchedule(ScheduleForm f, int year, LocalDate current, boolean defaults,
+    private PilotBatch.ReportFrequency checkSchedule(ScheduleForm f, int year, LocalDate current, boolean defaults,
                                                             Map<String, String> errors) {
         PilotBatch.ReportFrequency frequency = PilotBatch.ReportFrequency.HALF_YEARLY;
         if (f.reportFrequency() == null || f.reportFrequency().isBlank()) {
@@ -199,7 +203,14 @@ public class PilotBatchService {
                 AuditEvent.Outcome.SUCCESS, batch.getName());
     }
 
-    public static LocalDate today() {
-        return LocalDate.now(ZONE);
+    /** Now, by the application's clock. */
+    public java.time.Instant now() {
+        return calendar.now();
+    }
+
+    /** Today (Beijing time) by the application's clock. */
+
+    public LocalDate today() {
+        return calendar.today();
     }
 }

@@ -14,6 +14,7 @@ import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.CaseStatus;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskHandler;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * The pilot application's steps (process {@code pilotApplication}); the views and the API both reach it through
@@ -39,8 +40,10 @@ class PilotTaskHandler implements TaskHandler {
     private final PilotApplicationService applications;
     private final CaseFileService cases;
     private final OrganisationService organisations;
+    private final WorkCalendar calendar;
 
-    PilotTaskHandler(PilotApplicationService applications, CaseFileService cases, OrganisationService organisations) {
+    PilotTaskHandler(PilotApplicationService applications, CaseFileService cases, OrganisationService organisations, WorkCalendar calendar) {
+        this.calendar = calendar;
         this.applications = applications;
         this.cases = cases;
         this.organisations = organisations;
@@ -85,13 +88,13 @@ class PilotTaskHandler implements TaskHandler {
     }
 
     private Completion submitDraft(TaskContext context, Map<String, Object> data) {
-        Map<String, String> errors = DraftRules.check(data, PilotBatchService.today());
+        Map<String, String> errors = DraftRules.check(data, calendar.today());
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
         CaseFile c = context.caseFile();
         applications.byCase(c.getId()).ifPresent(app -> {
             // the first submission must meet the batch deadline; revisions asked for by a return may come later
             if (!applications.everSubmitted(app)
-                    && !applications.batchOf(app).acceptsApplications(PilotBatchService.today())) {
+                    && !applications.batchOf(app).acceptsApplications(calendar.today())) {
                 throw FieldErrorsException.of("_form", "申报批次已于 " + applications.batchOf(app).getDeadline()
                         + " 截止，不能再首次报送");
             }
@@ -102,7 +105,7 @@ class PilotTaskHandler implements TaskHandler {
         clean.put("applicantName", countyName);
         applications.byCase(c.getId()).ifPresent(app -> {
             clean.put("targetPeriod", targetPeriod(applications.batchOf(app)));
-            c.setTitle(countyName + applications.batchOf(app).getName() + "申报");
+            c.setTitle(countyName + applications.batchOf(app).getName() + "申报", calendar.now());
         });
         applications.submitRevision(c.getId(), clean, context.user());
         return new Completion(Map.of(), "SUBMIT", null, CaseStatus.IN_PROGRESS);

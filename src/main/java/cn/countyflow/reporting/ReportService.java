@@ -31,7 +31,7 @@ import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.NotPermittedException;
-import cn.countyflow.workflow.BusinessTime;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * Periodic reports (定期报告) of a subject case: one per period, with every submission kept as a revision (narrative
@@ -45,6 +45,8 @@ public class ReportService {
     /** Source of the actuals an accepted report records in the indicator core. */
     public static final String ACTUAL_SOURCE = "REPORT";
     static final int MAX_REPORTS_PER_CASE = 100;
+    static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd")
+            .withZone(WorkCalendar.ZONE);
 
     public enum Status { DRAFTING, SUBMITTED, RETURNED, ACCEPTED }
 
@@ -83,10 +85,12 @@ public class ReportService {
     private final AuditService audit;
     private final ObjectMapper json;
     private final org.camunda.bpm.engine.TaskService tasks;
+    private final WorkCalendar calendar;
 
     ReportService(ReportRepository reports, ReportRevisionRepository revisions, ReportRevisionValueRepository values,
                   CaseFileService cases, IndicatorService indicators, OrganisationService organisations,
-                  AuditService audit, ObjectMapper json, org.camunda.bpm.engine.TaskService tasks) {
+                  AuditService audit, ObjectMapper json, org.camunda.bpm.engine.TaskService tasks, WorkCalendar calendar) {
+        this.calendar = calendar;
         this.tasks = tasks;
         this.reports = reports;
         this.revisions = revisions;
@@ -305,9 +309,9 @@ public class ReportService {
         Report r = get(reportId);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("periodLabel", r.periodLabel);
-        data.put("dueDate", ReportDeadlines.DATE.format(r.dueAt));
+        data.put("dueDate", DATE.format(r.dueAt));
         if (r.late && r.firstSubmittedAt == null) {
-            data.put("lateNotice", "本报告应于 " + ReportDeadlines.DATE.format(r.dueAt) + " 前报送，现已逾期，请尽快补报");
+            data.put("lateNotice", "本报告应于 " + DATE.format(r.dueAt) + " 前报送，现已逾期，请尽快补报");
         }
         if (r.status == Status.RETURNED && r.returnReason != null) data.put("returnReason", r.returnReason);
         ReportRevision latest = revisions.findFirstByReportIdOrderByRevisionDesc(r.id).orElse(null);
@@ -341,8 +345,8 @@ public class ReportService {
     }
 
     /** "Now" as the engine sees it (the process tests and timers move this clock). */
-    static Instant now() {
-        return BusinessTime.now();
+    private Instant now() {
+        return calendar.now();
     }
 
     private static String text(Object o) {

@@ -47,15 +47,16 @@ public class Expert {
     protected Expert() {
     }
 
-    Expert(String provinceCode) {
+    Expert(String provinceCode, Instant now) {
         this.provinceCode = provinceCode;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
         this.active = true;
     }
 
     void update(String name, String employer, String cityCode, String specialties, boolean active,
-                Set<String> avoidance, String username) {
+                Set<String> avoidance, String username, Instant now) {
+
         this.name = name;
         this.employer = employer;
         this.cityCode = cityCode;
@@ -64,7 +65,8 @@ public class Expert {
         this.avoidance.clear();
         this.avoidance.addAll(avoidance);
         this.username = username;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
+
     }
 
     public Long getId() { return id; }

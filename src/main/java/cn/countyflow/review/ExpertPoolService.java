@@ -1,5 +1,6 @@
 package cn.countyflow.review;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,9 +38,11 @@ public class ExpertPoolService {
     private final OrganisationService organisations;
     private final UserAccountService users;
     private final AuditService audit;
+    private final Clock clock;
 
     ExpertPoolService(ExpertRepository experts, OrganisationService organisations, UserAccountService users,
-                      AuditService audit) {
+                      AuditService audit, Clock clock) {
+        this.clock = clock;
         this.experts = experts;
         this.organisations = organisations;
         this.users = users;
@@ -78,7 +81,7 @@ public class ExpertPoolService {
     @Transactional
     public Expert create(ExpertForm form, CountyFlowUser user) {
         String province = managedProvince(user);
-        Expert e = new Expert(province);
+        Expert e = new Expert(province, clock.instant());
         apply(e, form, province);
         Expert saved = experts.save(e);
         audit.record(user.username(), user.orgCode(), "EXPERT_CREATE", "expert:" + saved.getId(), AuditEvent.Outcome.SUCCESS,
@@ -147,7 +150,7 @@ public class ExpertPoolService {
             }
         }
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
-        e.update(name, employer, city, specialties, form.active(), avoidance, username);
+        e.update(name, employer, city, specialties, form.active(), avoidance, username, clock.instant());
     }
 
     private String managedProvince(CountyFlowUser user) {

@@ -1,5 +1,6 @@
 package cn.countyflow.review;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,10 +47,12 @@ public class PanelService {
     private final OrganisationService organisations;
     private final ObjectMapper json;
     private final Long configuredSeed;
+    private final Clock clock;
 
     PanelService(ExpertPoolService pool, PanelDrawRepository draws, AssignmentRepository assignments,
                  OrganisationService organisations, ObjectMapper json,
-                 @Value("${countyflow.review.seed:#{null}}") Long configuredSeed) {
+                 @Value("${countyflow.review.seed:#{null}}") Long configuredSeed, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.draws = draws;
         this.assignments = assignments;
@@ -125,7 +128,7 @@ public class PanelService {
         record.needed = seats.size();
         record.available = eligible.size();
         record.seed = seed;
-        record.drawnAt = Instant.now();
+        record.drawnAt = clock.instant();
         record.exclusions = write(excluded);
         List<Drawn> drawn = new ArrayList<>();
         if (eligible.size() < seats.size()) {
@@ -138,7 +141,7 @@ public class PanelService {
         List<Expert> chosen = choose(eligible, seats.size(), seed);
         for (int i = 0; i < seats.size(); i++) {
             Expert e = chosen.get(i);
-            assignments.save(new Assignment(caseId, seats.get(i), e));
+            assignments.save(new Assignment(caseId, seats.get(i), e, record.drawnAt));
             drawn.add(new Drawn(e.getId(), e.getName(), e.getEmployer(), seats.get(i)));
         }
         record.success = true;

@@ -8,10 +8,9 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.countyflow.workflow.BusinessTime;
+import cn.countyflow.calendar.Deadlines;
 
 /**
  * The service tasks of processes/expert-review.bpmn (process {@code expertReview}), as {@code ${beanName}} delegates.
@@ -53,10 +52,6 @@ final class ReviewDelegates {
         return v.toString();
     }
 
-    /** End of the day (Asia/Shanghai) the given number of days after the engine's clock. */
-    static Date endOfDayAfter(int days) {
-        return BusinessTime.endOfDayAfter(days);
-    }
 }
 
 /** Task_DrawPanel 抽取评审专家: draws the panel or raises PANEL_SHORTFALL (nothing drawn, attempt recorded). */
@@ -85,11 +80,11 @@ class PanelDrawDelegate implements JavaDelegate {
 @Component("seatAssign")
 class SeatAssignDelegate implements JavaDelegate {
     private final ReviewService reviews;
-    private final int scoringDays;
+    private final Deadlines deadlines;
 
-    SeatAssignDelegate(ReviewService reviews, @Value("${countyflow.review.scoring-days:14}") int scoringDays) {
+    SeatAssignDelegate(ReviewService reviews, Deadlines deadlines) {
         this.reviews = reviews;
-        this.scoringDays = scoringDays;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -100,7 +95,7 @@ class SeatAssignDelegate implements JavaDelegate {
                 .orElseThrow(() -> new IllegalStateException("案件 " + caseId + " 席位 " + seat + " 没有在评的专家"));
         Object extendTo = execution.getVariableLocal("extendTo");
         execution.setVariableLocal("seatExpert", a.username);
-        execution.setVariableLocal("seatDue", extendTo instanceof Date d ? d : ReviewDelegates.endOfDayAfter(scoringDays));
+        execution.setVariableLocal("seatDue", extendTo instanceof Date d ? d : deadlines.due("review-scoring"));
         execution.setVariableLocal("extendTo", null);
         execution.setVariableLocal("conflict", false);
         List<String> groups = a.username == null ? List.of(ReviewDelegates.required(execution, ReviewDelegates.OFFICERS_GROUP))

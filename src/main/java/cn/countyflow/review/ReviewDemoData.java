@@ -1,5 +1,6 @@
 package cn.countyflow.review;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -39,8 +40,10 @@ class ReviewDemoData implements ApplicationRunner {
             new Demo("吴磊", "衡水学院", "131100", "财政金融、产融结合", null));
 
     private final ExpertRepository experts;
+    private final Clock clock;
 
-    ReviewDemoData(ExpertRepository experts) {
+    ReviewDemoData(ExpertRepository experts, Clock clock) {
+        this.clock = clock;
         this.experts = experts;
     }
 
@@ -49,8 +52,8 @@ class ReviewDemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (experts.countByProvinceCode("130000") > 0) return;
         for (Demo d : POOL) {
-            Expert e = new Expert("130000");
-            e.update(d.name(), d.employer(), d.city(), d.specialties(), true, Set.of(), d.username());
+            Expert e = new Expert("130000", clock.instant());
+            e.update(d.name(), d.employer(), d.city(), d.specialties(), true, Set.of(), d.username(), clock.instant());
             experts.save(e);
         }
         log.info("Demo expert pool created ({} experts)", POOL.size());

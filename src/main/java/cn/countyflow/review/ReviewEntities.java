@@ -82,19 +82,19 @@ class Assignment {
     protected Assignment() {
     }
 
-    Assignment(long caseId, String seatNo, Expert expert) {
+    Assignment(long caseId, String seatNo, Expert expert, Instant now) {
         this.caseId = caseId;
         this.seatNo = seatNo;
         this.expertId = expert.getId();
         this.username = expert.getUsername();
         this.status = Status.ACTIVE;
-        this.assignedAt = Instant.now();
+        this.assignedAt = now;
     }
 
-    void end(Status status, String reason) {
+    void end(Status status, String reason, Instant now) {
         this.status = status;
         this.endReason = reason;
-        this.endedAt = Instant.now();
+        this.endedAt = now;
     }
 }
 
@@ -126,7 +126,8 @@ class ScoreSheet {
     protected ScoreSheet() {
     }
 
-    ScoreSheet(Assignment a, String scoredBy, String scores, BigDecimal total, String comment) {
+    ScoreSheet(Assignment a, String scoredBy, String scores, BigDecimal total, String comment, Instant now) {
+
         this.caseId = a.caseId;
         this.assignmentId = a.id;
         this.expertId = a.expertId;
@@ -134,7 +135,8 @@ class ScoreSheet {
         this.scores = scores;
         this.total = total;
         this.comment = comment;
-        this.submittedAt = Instant.now();
+        this.submittedAt = now;
+
     }
 }
 

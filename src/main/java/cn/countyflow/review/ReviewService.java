@@ -2,6 +2,7 @@ package cn.countyflow.review;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,10 +43,12 @@ public class ReviewService {
     private final CaseFileService cases;
     private final AuditService audit;
     private final ObjectMapper json;
+    private final Clock clock;
 
     ReviewService(AssignmentRepository assignments, ScoreSheetRepository sheets, ExpertRepository experts,
                   PanelService panels, ScoreRules rules, ScoreBoard board, CaseFileService cases,
-                  AuditService audit, ObjectMapper json) {
+                  AuditService audit, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.assignments = assignments;
         this.sheets = sheets;
         this.experts = experts;
@@ -116,7 +119,7 @@ public class ReviewService {
     @Transactional
     void endAssignment(long caseId, String seat, Assignment.Status status, String reason) {
         activeAssignment(caseId, seat).ifPresent(a -> {
-            a.end(status, reason);
+            a.end(status, reason, clock.instant());
             assignments.save(a);
         });
     }
@@ -135,8 +138,8 @@ public class ReviewService {
         Map<String, BigDecimal> scores = new LinkedHashMap<>();
         BigDecimal total = checkSheet(itemsDecision, data, scores);
         String comment = data.get("comment").toString().trim();
-        sheets.save(new ScoreSheet(a, scoredBy, write(scores), total, comment));
-        a.end(Assignment.Status.SCORED, null);
+        sheets.save(new ScoreSheet(a, scoredBy, write(scores), total, comment, clock.instant()));
+        a.end(Assignment.Status.SCORED, null, clock.instant());
         assignments.save(a);
         return total;
     }
@@ -185,7 +188,7 @@ public class ReviewService {
         ScoreRules.Aggregation rule = rules.aggregation(totals.size());
         Aggregate result = compute(totals, rule.trimHighLow(), rule.spreadThreshold());
         return board.record(new ApplicationScore(caseId, result.score(), result.expertCount(), result.trimmed(),
-                result.spread(), result.spreadFlagged(), Instant.now()));
+                result.spread(), result.spreadFlagged(), clock.instant()));
     }
 
     /**

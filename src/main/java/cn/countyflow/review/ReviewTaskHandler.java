@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskHandler;
-import cn.countyflow.workflow.BusinessTime;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * The human steps of the review capability (process {@code expertReview}, whichever programme called it): the
@@ -32,11 +32,13 @@ class ReviewTaskHandler implements TaskHandler {
     private final ReviewService reviews;
     private final PanelService panels;
     private final RuntimeService runtime;
+    private final WorkCalendar calendar;
 
-    ReviewTaskHandler(ReviewService reviews, PanelService panels, RuntimeService runtime) {
+    ReviewTaskHandler(ReviewService reviews, PanelService panels, RuntimeService runtime, WorkCalendar calendar) {
         this.reviews = reviews;
         this.panels = panels;
         this.runtime = runtime;
+        this.calendar = calendar;
     }
 
     @Override
@@ -100,10 +102,10 @@ class ReviewTaskHandler implements TaskHandler {
         } catch (DateTimeParseException e) {
             due = null;
         }
-        LocalDate today = BusinessTime.today();
+        LocalDate today = calendar.today();
         if (due == null) throw FieldErrorsException.of("newDueDate", "延期时请填写新的截止日期");
         if (!due.isAfter(today)) throw FieldErrorsException.of("newDueDate", "新的截止日期须晚于今天");
-        Date extendTo = Date.from(BusinessTime.endOf(due));
+        Date extendTo = Date.from(WorkCalendar.endOf(due));
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("lateDecision", "EXTEND");
         vars.put("extendTo", extendTo);

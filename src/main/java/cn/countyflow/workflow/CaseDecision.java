@@ -39,7 +39,7 @@ public class CaseDecision {
     }
 
     CaseDecision(Long caseId, String taskId, String taskKey, String taskName, String username, String userName,
-                 String orgCode, String role, String decision, String comment) {
+                 String orgCode, String role, String decision, String comment, Instant now) {
         this.caseId = caseId;
         this.taskId = taskId;
         this.taskKey = taskKey;
@@ -50,7 +50,7 @@ public class CaseDecision {
         this.role = role;
         this.decision = decision;
         this.comment = comment;
-        this.decidedAt = Instant.now();
+        this.decidedAt = now;
     }
 
     public Long getId() { return id; }

@@ -50,7 +50,8 @@ public class CaseFile {
     protected CaseFile() {
     }
 
-    public CaseFile(String caseType, String title, String countyCode, String cityCode, String provinceCode, String createdBy) {
+    public CaseFile(String caseType, String title, String countyCode, String cityCode, String provinceCode, String createdBy,
+                    Instant now) {
         this.caseType = caseType;
         this.title = title;
         this.countyCode = countyCode;
@@ -58,7 +59,7 @@ public class CaseFile {
         this.provinceCode = provinceCode;
         this.createdBy = createdBy;
         this.status = CaseStatus.IN_PROGRESS.name();
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -90,27 +91,23 @@ public class CaseFile {
         this.openIncidents = Math.max(0, openIncidents + by);
     }
 
-    void attachProcess(String processInstanceId) {
+    void attachProcess(String processInstanceId, Instant now) {
         this.processInstanceId = processInstanceId;
-        touch();
+        this.updatedAt = now;
     }
 
-    void setStatus(CaseStatus status) {
+    void setStatus(CaseStatus status, Instant now) {
         this.status = status.name();
-        touch();
+        this.updatedAt = now;
     }
 
-    void setCurrentStage(String stage) {
+    void setCurrentStage(String stage, Instant now) {
         this.currentStage = stage;
-        touch();
+        this.updatedAt = now;
     }
 
-    public void setTitle(String title) {
+    public void setTitle(String title, Instant now) {
         this.title = title;
-        touch();
-    }
-
-    private void touch() {
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 }

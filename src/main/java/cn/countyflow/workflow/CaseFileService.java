@@ -1,5 +1,6 @@
 package cn.countyflow.workflow;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,9 +44,11 @@ public class CaseFileService {
     private final OrganisationService organisations;
     private final AuditService audit;
     private final cn.countyflow.org.UserAccountService users;
+    private final Clock clock;
 
     CaseFileService(CaseFileRepository cases, CaseDecisionRepository decisions, RuntimeService runtime, TaskService tasks,
-                OrganisationService organisations, AuditService audit, cn.countyflow.org.UserAccountService users) {
+                OrganisationService organisations, AuditService audit, cn.countyflow.org.UserAccountService users, Clock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.decisions = decisions;
         this.runtime = runtime;
@@ -85,14 +88,14 @@ public class CaseFileService {
                           Map<String, Object> variables, CountyFlowUser starter, String cohort) {
         Organisation county = organisations.get(countyCode);
         CaseFile unsaved = new CaseFile(caseType, title, county.getCode(), county.getReviewingCityCode(),
-                county.getProvinceCode(), starter.username());
+                county.getProvinceCode(), starter.username(), clock.instant());
         unsaved.setCohort(cohort);
         CaseFile c = cases.save(unsaved);
         Map<String, Object> v = new HashMap<>(routingGroups(county));
         v.putAll(variables);
         v.put("caseId", c.getId());
         ProcessInstance pi = runtime.startProcessInstanceByKey(processKey, String.valueOf(c.getId()), v);
-        c.attachProcess(pi.getId());
+        c.attachProcess(pi.getId(), clock.instant());
         audit.record(starter.username(), starter.orgCode(), "CASE_START", "case:" + c.getId(),
                 AuditEvent.Outcome.SUCCESS, processKey);
         return c;
@@ -246,7 +249,7 @@ public class CaseFileService {
 
     @Transactional
     public void setStatus(CaseFile c, CaseStatus status) {
-        c.setStatus(status);
+        c.setStatus(status, clock.instant());
         cases.save(c);
     }
 
@@ -257,7 +260,7 @@ public class CaseFileService {
     @Transactional
     public void recordOperation(long caseId, String label, String operation, String reason, CountyFlowUser user) {
         decisions.save(new CaseDecision(caseId, null, null, label, user.username(), user.displayName(), user.orgCode(),
-                user.roles().stream().sorted().findFirst().map(Enum::name).orElse(null), operation, reason));
+                user.roles().stream().sorted().findFirst().map(Enum::name).orElse(null), operation, reason, clock.instant()));
     }
 
     /** The process instances of the case were suspended or resumed (the engine's history says so). */
@@ -282,8 +285,8 @@ public class CaseFileService {
     @Transactional
     public void stageReached(String businessKey, String stage, boolean ended) {
         findByBusinessKey(businessKey).ifPresent(c -> {
-            c.setCurrentStage(stage);
-            if (ended && c.getStatus() == CaseStatus.IN_PROGRESS) c.setStatus(CaseStatus.CLOSED);
+            c.setCurrentStage(stage, clock.instant());
+            if (ended && c.getStatus() == CaseStatus.IN_PROGRESS) c.setStatus(CaseStatus.CLOSED, clock.instant());
             cases.save(c);
         });
     }

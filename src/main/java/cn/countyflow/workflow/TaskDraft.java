@@ -27,16 +27,16 @@ class TaskDraft {
     protected TaskDraft() {
     }
 
-    TaskDraft(String taskId, Long caseId, String username, String data) {
+    TaskDraft(String taskId, Long caseId, String username, String data, Instant now) {
         this.taskId = taskId;
         this.caseId = caseId;
-        update(username, data);
+        update(username, data, now);
     }
 
-    void update(String username, String data) {
+    void update(String username, String data, Instant now) {
         this.username = username;
         this.data = data;
-        this.savedAt = Instant.now();
+        this.savedAt = now;
     }
 
     String getData() { return data; }

@@ -1,5 +1,6 @@
 package cn.countyflow.workflow;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,8 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class TaskDrafts {
     private final TaskDraftRepository drafts;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    TaskDrafts(TaskDraftRepository drafts, ObjectMapper json) {
+    TaskDrafts(TaskDraftRepository drafts, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.drafts = drafts;
         this.json = json;
     }
@@ -48,7 +51,7 @@ public class TaskDrafts {
                     throw new IllegalStateException("草稿数据损坏", e);
                 }
             }
-            TaskDraft moved = new TaskDraft(toTaskId, old.getCaseId(), old.getUsername(), data);
+            TaskDraft moved = new TaskDraft(toTaskId, old.getCaseId(), old.getUsername(), data, clock.instant());
             drafts.delete(old);
             drafts.save(moved);
             return true;

@@ -1,5 +1,6 @@
 package cn.countyflow.workflow;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -48,10 +49,12 @@ public class TaskWork {
     private final AuditService audit;
     private final OrganisationService organisations;
     private final ObjectMapper json;
+    private final Clock clock;
 
     TaskWork(TaskService taskService, HistoryService history, RepositoryService repository, CaseFileService cases,
              TaskForms forms, List<TaskHandler> handlers, TaskDraftRepository drafts, AuditService audit,
-             OrganisationService organisations, ObjectMapper json) {
+             OrganisationService organisations, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.taskService = taskService;
         this.history = history;
         this.repository = repository;
@@ -89,7 +92,7 @@ public class TaskWork {
         if (filter.taskName() != null && !filter.taskName().isBlank()) {
             q.taskNameLike("%" + filter.taskName().trim() + "%");
         }
-        if (filter.overdueOnly()) q.dueBefore(new Date());
+        if (filter.overdueOnly()) q.dueBefore(Date.from(clock.instant()));
         if (filter.assignedOnly()) q.taskAssignee(user.username());
         if (filter.caseText() != null && !filter.caseText().isBlank()) {
             List<Long> ids = cases.matchingIds(user, filter.caseText(), 1000);
@@ -102,7 +105,7 @@ public class TaskWork {
     private List<TaskSummary> summaries(List<Task> page) {
         Map<String, Long> caseIds = caseIdsOf(page.stream().map(Task::getProcessInstanceId).toList());
         Map<Long, CaseFile> byId = casesById(caseIds.values());
-        Date now = new Date();
+        Date now = Date.from(clock.instant());
         return page.stream().map(t -> {
             CaseFile c = byId.get(caseIds.get(t.getProcessInstanceId()));
             return new TaskSummary(t.getId(), t.getName(), t.getTaskDefinitionKey(),
@@ -208,8 +211,8 @@ public class TaskWork {
         CaseFile c = caseOf(task);
         Map<String, Object> clean = task.getFormKey() == null ? Map.of() : forms.clean(task.getFormKey(), data);
         String body = writeJson(clean);
-        drafts.findById(taskId).ifPresentOrElse(d -> d.update(user.username(), body),
-                () -> drafts.save(new TaskDraft(taskId, c == null ? null : c.getId(), user.username(), body)));
+        drafts.findById(taskId).ifPresentOrElse(d -> d.update(user.username(), body, clock.instant()),
+                () -> drafts.save(new TaskDraft(taskId, c == null ? null : c.getId(), user.username(), body, clock.instant())));
     }
 
     /**
@@ -241,7 +244,7 @@ public class TaskWork {
         if (c != null) {
             cases.record(new CaseDecision(c.getId(), taskId, task.getTaskDefinitionKey(), task.getName(),
                     user.username(), user.displayName(), user.orgCode(), primaryRole(user),
-                    completion.decision(), completion.comment()));
+                    completion.decision(), completion.comment(), clock.instant()));
             if (completion.status() != null) cases.setStatus(c, completion.status());
         }
         drafts.deleteById(taskId);

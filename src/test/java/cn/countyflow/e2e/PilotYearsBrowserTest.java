@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.countyflow.CapabilitySteps;
 import cn.countyflow.SpringTest;
 import cn.countyflow.TestUsers;
+import cn.countyflow.calendar.EngineClock;
 import cn.countyflow.forms.AttachmentService;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.pilot.PilotApplicationService;
@@ -35,7 +35,6 @@ import cn.countyflow.pilot.PilotBatchService;
 import cn.countyflow.pilot.PilotDrafts;
 import cn.countyflow.pilot.designation.BatchList;
 import cn.countyflow.pilot.designation.DesignationService;
-import cn.countyflow.pilot.designation.PublicityCalendar;
 import cn.countyflow.pilot.designation.RankingService;
 import cn.countyflow.pilot.years.PilotProject;
 import cn.countyflow.pilot.years.PilotProjectService;
@@ -81,7 +80,7 @@ class PilotYearsBrowserTest {
 
     @AfterEach
     void stop() {
-        ClockUtil.reset();
+        EngineClock.reset();
         if (browser != null) browser.close();
     }
 
@@ -113,16 +112,16 @@ class PilotYearsBrowserTest {
                 .filter(RankingService.Row::selectable).map(r -> new RankingService.Choice(r.caseId(), true, null)).toList();
         BatchList list = ranking.propose(batch.getId(), new RankingService.Proposal(choices), user("hebei_officer"));
         // approved two weeks ago, so the publicity is over and the designation lies in the past
-        ClockUtil.setCurrentTime(Date.from(LocalDate.now(PilotBatchService.ZONE).minusDays(14).atTime(10, 0)
+        EngineClock.moveTo(Date.from(LocalDate.now(PilotBatchService.ZONE).minusDays(14).atTime(10, 0)
                 .atZone(PilotBatchService.ZONE).toInstant()));
         complete(list.getCaseId(), "hebei_approver", Map.of("decision", "APPROVE", "comment", "同意公示"));
         list = designation.list(list.getId());
-        Date end = PublicityCalendar.endMoment(list.getPublicityEnd());
-        ClockUtil.setCurrentTime(new Date(end.getTime() + 1000));
+        Date end = DesignationService.endMoment(list.getPublicityEnd());
+        EngineClock.moveTo(new Date(end.getTime() + 1000));
         String pid = runtime.createProcessInstanceQuery().processDefinitionKey(RankingService.APPROVAL_PROCESS)
                 .processInstanceBusinessKey(String.valueOf(list.getCaseId())).singleResult().getId();
         management.executeJob(management.createJobQuery().processInstanceId(pid).timers().singleResult().getId());
-        ClockUtil.reset();
+        EngineClock.reset();
         return projects.ofApplication(caseId, user("admin")).orElseThrow();
     }
 
@@ -161,9 +160,9 @@ class PilotYearsBrowserTest {
         String projectProcess = runtime.createProcessInstanceQuery().processDefinitionKey(PilotProjectService.PROCESS_KEY)
                 .processInstanceBusinessKey(String.valueOf(projectCase)).singleResult().getId();
         Job period = management.createJobQuery().processInstanceId(projectProcess).activityId("Timer_PeriodEnd").singleResult();
-        ClockUtil.setCurrentTime(new Date(period.getDuedate().getTime() + 1000));
+        EngineClock.moveTo(new Date(period.getDuedate().getTime() + 1000));
         management.executeJob(period.getId());
-        ClockUtil.reset();
+        EngineClock.reset();
         Task report = steps.openTask(projectCase, "periodicReport");
         assertThat(report).isNotNull();
 

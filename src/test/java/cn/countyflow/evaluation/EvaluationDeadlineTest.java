@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.countyflow.SpringTest;
+import cn.countyflow.calendar.EngineClock;
 import cn.countyflow.workflow.FieldErrorsException;
 
 /**
@@ -30,11 +30,11 @@ class EvaluationDeadlineTest extends EvaluationTestSupport {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        EngineClock.reset();
     }
 
     private void missDeadline(ProcessInstance pi, LocalDate deadline) {
-        ClockUtil.setCurrentTime(Date.from(deadline.plusDays(1).atStartOfDay(EvaluationService.ZONE).toInstant()));
+        EngineClock.moveTo(Date.from(deadline.plusDays(1).atStartOfDay(EvaluationService.ZONE).toInstant()));
         var job = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
         assertThat(job.getDuedate()).isEqualTo(Date.from(deadline.atTime(23, 59, 59).atZone(EvaluationService.ZONE).toInstant()));
         management.executeJob(job.getId());
@@ -101,7 +101,7 @@ class EvaluationDeadlineTest extends EvaluationTestSupport {
         Map<String, Object> data = new LinkedHashMap<>(work.open(report, county).data());
         data.put("corrections", List.of(Map.of("seq", 1, "answer", "已印发专项计划并引进 120 人")));
         data.put("summary", "整改完成");
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(5))));
+        EngineClock.advance(Duration.ofDays(5));
         work.complete(report, data, county);
         work.complete(taskId(pi, "Task_ReEvaluation"), Map.of("decision", "PASS", "comment", "整改到位"), officer);
         assertThat(output(pi, "evalOutcome")).isEqualTo("PASSED");

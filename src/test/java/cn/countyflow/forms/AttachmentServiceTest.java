@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against H2 with the Flyway migrations (and ddl-auto=validate from application.yml). */
 @DataJpaTest
-@Import({AttachmentService.class, UploadPolicy.class})
+@Import({AttachmentService.class, UploadPolicy.class, cn.countyflow.calendar.EngineClock.class})
 class AttachmentServiceTest {
 
     @Autowired

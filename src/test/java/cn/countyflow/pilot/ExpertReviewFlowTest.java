@@ -1,10 +1,10 @@
 package cn.countyflow.pilot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,7 +17,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +39,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import cn.countyflow.SpringTest;
 import cn.countyflow.TestUsers;
+import cn.countyflow.calendar.EngineClock;
 import cn.countyflow.inbox.TaskView;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.review.ApplicationScore;
@@ -71,7 +71,7 @@ class ExpertReviewFlowTest extends PilotTestSupport {
 
     @AfterEach
     void reset() {
-        ClockUtil.reset();
+        EngineClock.reset();
         cn.countyflow.KaribuSpring.tearDown();
     }
 
@@ -277,7 +277,7 @@ class ExpertReviewFlowTest extends PilotTestSupport {
         long caseId = xinleAtReview(3);
         CaseDetails.OpenTask lateOne = scoring(caseId).get(0);
         String pid = taskService.createTaskQuery().taskId(lateOne.taskId()).singleResult().getProcessInstanceId();
-        ClockUtil.setCurrentTime(Date.from(lateOne.due().plus(Duration.ofHours(1))));
+        EngineClock.moveTo(Date.from(lateOne.due().plus(Duration.ofHours(1))));
         var timer = management.createJobQuery().processInstanceId(pid).timers().list().stream()
                 .filter(j -> Math.abs(j.getDuedate().getTime() - lateOne.due().toEpochMilli()) < 1000).findFirst().orElseThrow();
         management.executeJob(timer.getId());

@@ -15,8 +15,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 class ReviewRulesTest {
 
     static Expert expert(long id, String city, boolean active, Set<String> avoidance) {
-        Expert e = new Expert("130000");
-        e.update("专家" + id, "单位" + id, city, null, active, avoidance, null);
+        Expert e = new Expert("130000", java.time.Instant.EPOCH);
+        e.update("专家" + id, "单位" + id, city, null, active, avoidance, null, java.time.Instant.EPOCH);
         ReflectionTestUtils.setField(e, "id", id);
         return e;
     }

@@ -181,7 +181,7 @@ class TaskWorkTest {
     void expertsStayAnonymousToEveryoneButTheProvince() {
         CaseFile c = users.startCheck("专家匿名测试", 3);
         decisionRepository.save(new CaseDecision(c.getId(), "t-1", "Task_ExpertScoring", "专家评审打分", "expert_bd",
-                "专家 何平（河北大学）", "130600", "EXPERT", "SCORED", "内部意见"));
+                "专家 何平（河北大学）", "130600", "EXPERT", "SCORED", "内部意见", java.time.Instant.now()));
         CaseDetails.Decision forCounty = cases.details(c.getId(), users.get("xinle_drafter")).decisions().get(0);
         assertThat(forCounty.userName()).isEqualTo("评审专家");
         assertThat(forCounty.username()).isEmpty();

@@ -1,7 +1,6 @@
 package cn.countyflow.evaluation.ui;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -15,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import cn.countyflow.evaluation.EvaluationService;
 import cn.countyflow.evaluation.IndicatorService;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * Evaluations read-only: status and conclusion, the progress table (target, actual and the completion ratio as
@@ -22,8 +22,8 @@ import cn.countyflow.evaluation.IndicatorService;
  * Shared by the case page's section and the panel beside the city's, province's and experts' tasks.
  */
 class EvaluationPanel extends VerticalLayout {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkCalendar.ZONE);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(WorkCalendar.ZONE);
 
     EvaluationPanel(String id, List<EvaluationService.Evaluation> evaluations) {
         setId(id);

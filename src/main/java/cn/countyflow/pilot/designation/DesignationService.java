@@ -23,7 +23,7 @@ import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.pilot.PilotBatchService;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.NotFoundException;
-import cn.countyflow.workflow.BusinessTime;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * The list after it is proposed: approval or return, publicity with its working-day end date, confirmation at the
@@ -46,12 +46,14 @@ public class DesignationService {
     private final AuditService audit;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final int workingDays;
+    private final WorkCalendar calendar;
 
     DesignationService(BatchListRepository lists, BatchListEntryRepository entries, ObjectionRepository objections,
                        PilotBatchService batches, PilotApplicationService applications, OrganisationService organisations,
                        CaseFileService cases, BatchResultNotifier notifier, AuditService audit,
                        org.springframework.context.ApplicationEventPublisher events,
-                       @Value("${countyflow.publicity.working-days:5}") int workingDays) {
+                       @Value("${countyflow.publicity.working-days:5}") int workingDays, WorkCalendar calendar) {
+        this.calendar = calendar;
         this.lists = lists;
         this.entries = entries;
         this.objections = objections;
@@ -62,15 +64,22 @@ public class DesignationService {
         this.notifier = notifier;
         this.audit = audit;
         this.events = events;
+        if (workingDays < 1) throw new IllegalStateException("countyflow.publicity.working-days must be at least 1");
         this.workingDays = workingDays;
+
     }
 
     public int workingDays() {
         return workingDays;
     }
 
-    static LocalDate today() {
-        return BusinessTime.today();
+    /** The moment a publicity period whose last working day is {@code lastDay} is over: the midnight after it. */
+    public static java.util.Date endMoment(LocalDate lastDay) {
+        return java.util.Date.from(WorkCalendar.startOf(lastDay.plusDays(1)));
+    }
+
+    LocalDate today() {
+        return calendar.today();
     }
 
     public BatchList list(long listId) {
@@ -108,7 +117,7 @@ public class DesignationService {
     @Transactional
     void approved(long listId, CountyFlowUser user) {
         BatchList l = list(listId);
-        l.approved(user.username(), BusinessTime.now());
+        l.approved(user.username(), calendar.now());
         lists.save(l);
     }
 
@@ -122,7 +131,7 @@ public class DesignationService {
     public java.util.Date openPublicity(long listId) {
         BatchList l = list(listId);
         LocalDate start = today();
-        LocalDate end = PublicityCalendar.endDate(start, workingDays);
+        LocalDate end = calendar.addWorkingDays(start, workingDays);
         l.publicity(start, end);
         lists.save(l);
         for (BatchListEntry e : entries(listId)) {
@@ -137,7 +146,7 @@ public class DesignationService {
         }
         audit.record("system", null, "PILOT_PUBLICITY_OPEN", "pilotList:" + listId, AuditEvent.Outcome.SUCCESS,
                 start + " ~ " + end);
-        return PublicityCalendar.endMoment(end);
+        return endMoment(end);
     }
 
     /**

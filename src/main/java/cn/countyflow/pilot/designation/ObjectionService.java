@@ -20,7 +20,7 @@ import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotFoundException;
-import cn.countyflow.workflow.BusinessTime;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * Objections (异议) against entries in publicity: anyone signed in in the batch's province may file one while the
@@ -42,10 +42,12 @@ public class ObjectionService {
     private final OrganisationService organisations;
     private final CaseFileService cases;
     private final AuditService audit;
+    private final WorkCalendar calendar;
 
     ObjectionService(ObjectionRepository objections, BatchListEntryRepository entries, BatchListRepository lists,
                      PilotBatchService batches, OrganisationService organisations, CaseFileService cases,
-                     AuditService audit) {
+                     AuditService audit, WorkCalendar calendar) {
+        this.calendar = calendar;
         this.objections = objections;
         this.entries = entries;
         this.lists = lists;
@@ -69,7 +71,7 @@ public class ObjectionService {
             throw ProvinceScope.refuse(audit, user, "PILOT_OBJECTION_FILE", "pilotListEntry:" + entryId,
                     "只能对本省的公示名单提出异议");
         }
-        LocalDate today = DesignationService.today();
+        LocalDate today = calendar.today();
         if (list.getStatus() != BatchList.Status.IN_PUBLICITY || today.isAfter(list.getPublicityEnd())) {
             throw FieldErrorsException.of("entry", "该名单不在公示期内，不能提出异议");
         }
@@ -80,7 +82,7 @@ public class ObjectionService {
         if (clean.length() < MIN_TEXT) throw FieldErrorsException.of("text", "请写明异议的事实和理由，至少" + MIN_TEXT + "个字");
         if (clean.length() > MAX_TEXT) throw FieldErrorsException.of("text", "异议内容不能超过" + MAX_TEXT + "个字");
 
-        Instant now = BusinessTime.now();
+        Instant now = calendar.now();
         Objection o = objections.save(new Objection(entryId, clean, user.username(), user.displayName(), user.orgCode(), now));
         String county = organisations.nameOf(entry.getCountyCode());
         // the case is opened in the province's name: the objector's identity stays in this feature's table, shown to the province only
@@ -103,7 +105,7 @@ public class ObjectionService {
     @Transactional
     void answer(long caseId, Objection.Outcome outcome, String answer, CountyFlowUser user) {
         Objection o = ofCase(caseId);
-        o.answer(outcome, answer, user.username(), BusinessTime.now());
+        o.answer(outcome, answer, user.username(), calendar.now());
         objections.save(o);
         if (outcome == Objection.Outcome.UPHELD) {
             BatchListEntry e = entries.findById(o.getEntryId()).orElseThrow();

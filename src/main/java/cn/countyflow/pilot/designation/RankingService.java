@@ -28,7 +28,7 @@ import cn.countyflow.review.ScoreBoard;
 import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.FieldErrorsException;
-import cn.countyflow.workflow.BusinessTime;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * The ranking of a batch by aggregated score (ties share a rank) and the officer's proposed list: by default the top N
@@ -50,10 +50,12 @@ public class RankingService {
     private final BatchListRepository lists;
     private final BatchListEntryRepository entries;
     private final AuditService audit;
+    private final WorkCalendar calendar;
 
     RankingService(PilotBatchService batches, PilotApplicationService applications, ScoreBoard scores,
                    OrganisationService organisations, CaseFileService cases, BatchListRepository lists,
-                   BatchListEntryRepository entries, AuditService audit) {
+                   BatchListEntryRepository entries, AuditService audit, WorkCalendar calendar) {
+        this.calendar = calendar;
         this.batches = batches;
         this.applications = applications;
         this.scores = scores;
@@ -119,7 +121,7 @@ public class RankingService {
             // resubmitted) does not hold up the list of the others
             boolean abandoned = (a.getStatus() == PilotApplication.Status.DRAFTING
                     || a.getStatus() == PilotApplication.Status.RETURNED)
-                    && batch.getDeadline().isBefore(cn.countyflow.pilot.PilotBatchService.today());
+                    && batch.getDeadline().isBefore(calendar.today());
             if (s == null && !ENDED.contains(a.getStatus()) && !abandoned) allScored = false;
             if (s != null && scoredStatus) {
                 Integer rank = ranks.get(a.getCaseId());
@@ -216,7 +218,7 @@ public class RankingService {
         }
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
 
-        Instant now = BusinessTime.now();
+        Instant now = calendar.now();
         BatchList list;
         if (existing.isPresent()) {
             list = existing.get();

@@ -1,6 +1,5 @@
 package cn.countyflow.pilot.ui;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
@@ -30,12 +29,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.org.Role;
 import cn.countyflow.pilot.PilotApplication;
 import cn.countyflow.pilot.PilotApplicationService;
 import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.pilot.PilotBatchService;
-import cn.countyflow.org.CurrentUser;
 import cn.countyflow.pilot.years.PilotProjectService;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.FieldErrorsException;
@@ -232,13 +231,13 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         TextField name = new TextField(getTranslation("pilot.batch.name"));
         name.setId("batch-name");
         name.setWidthFull();
-        name.setPlaceholder(getTranslation("pilot.batch.name.placeholder", String.valueOf(LocalDate.now(PilotBatchService.ZONE).getYear() + 1)));
+        name.setPlaceholder(getTranslation("pilot.batch.name.placeholder", String.valueOf(batches.today().getYear() + 1)));
         IntegerField year = new IntegerField(getTranslation("pilot.batch.year"));
         year.setId("batch-year");
-        year.setValue(LocalDate.now(PilotBatchService.ZONE).getYear());
+        year.setValue(batches.today().getYear());
         DatePicker deadline = new DatePicker(getTranslation("pilot.batch.deadline"));
         deadline.setId("batch-deadline");
-        deadline.setMin(LocalDate.now(PilotBatchService.ZONE));
+        deadline.setMin(batches.today());
         IntegerField expected = new IntegerField(getTranslation("pilot.batch.expectedPilots"));
         expected.setId("batch-expected");
         expected.setMin(1);

@@ -1,7 +1,6 @@
 package cn.countyflow.pilot.ui;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
@@ -22,12 +21,13 @@ import cn.countyflow.inbox.CaseSection;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.pilot.PilotApplicationService;
 import cn.countyflow.workflow.CaseDetails;
+import cn.countyflow.workflow.WorkCalendar;
 
 /** On a pilot application's case page: every revision of the 申报书; expanding one shows what changed. */
 @Component
 @Order(10)
 class PilotRevisionsSection implements CaseSection {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkCalendar.ZONE);
     private final PilotApplicationService applications;
 
     PilotRevisionsSection(PilotApplicationService applications) {

@@ -22,6 +22,7 @@ import cn.countyflow.pilot.designation.DesignationService;
 import cn.countyflow.workflow.CaseDetails;
 import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * A county's pilot history as the project case page and the API show it: the summary of the application and
@@ -109,7 +110,7 @@ public class PilotHistoryService {
                     all.add(new Entry(l.getApprovedAt(), "LIST_APPROVED", null, null, null, null, appId));
                 }
                 if (l.getPublicityStart() != null) {
-                    all.add(new Entry(l.getPublicityStart().atStartOfDay(PilotBatchService.ZONE).toInstant(), "PUBLICITY",
+                    all.add(new Entry(l.getPublicityStart().atStartOfDay(WorkCalendar.ZONE).toInstant(), "PUBLICITY",
                             null, null, null, l.getPublicityStart() + " ~ " + l.getPublicityEnd(), appId));
                 }
             });

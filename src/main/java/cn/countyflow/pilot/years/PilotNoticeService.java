@@ -1,5 +1,6 @@
 package cn.countyflow.pilot.years;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.data.domain.Page;
@@ -23,8 +24,10 @@ import cn.countyflow.workflow.NotPermittedException;
 public class PilotNoticeService {
     private final PilotNoticeRepository notices;
     private final AuditService audit;
+    private final Clock clock;
 
-    PilotNoticeService(PilotNoticeRepository notices, AuditService audit) {
+    PilotNoticeService(PilotNoticeRepository notices, AuditService audit, Clock clock) {
+        this.clock = clock;
         this.notices = notices;
         this.audit = audit;
     }
@@ -32,7 +35,7 @@ public class PilotNoticeService {
     @Transactional
     PilotNotice publish(PilotNotice.Kind kind, PilotProject project, String title, String body, String by) {
         PilotNotice n = notices.save(new PilotNotice(kind, project.getCaseId(), project.getCountyCode(),
-                project.getBatchId(), project.getProvinceCode(), title, body, by, PilotProjectService.now()));
+                project.getBatchId(), project.getProvinceCode(), title, body, by, clock.instant()));
         audit.record(by, project.getProvinceCode(), "PILOT_NOTICE_PUBLISH", "case:" + project.getCaseId(),
                 AuditEvent.Outcome.SUCCESS, kind + " " + title);
         return n;

@@ -62,7 +62,7 @@ public class PilotProject {
     }
 
     PilotProject(Long caseId, Long applicationCaseId, Long batchId, String countyCode, String provinceCode,
-                 int firstYear, int lastYear, LocalDate designatedOn) {
+                 int firstYear, int lastYear, LocalDate designatedOn, Instant now) {
         this.caseId = caseId;
         this.applicationCaseId = applicationCaseId;
         this.batchId = batchId;
@@ -72,7 +72,7 @@ public class PilotProject {
         this.lastYear = lastYear;
         this.designatedOn = designatedOn;
         this.status = Status.ACTIVE;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -89,18 +89,18 @@ public class PilotProject {
     public String getMidtermOutcome() { return midtermOutcome; }
     public String getFinalOutcome() { return finalOutcome; }
 
-    void setStatus(Status status) {
+    void setStatus(Status status, Instant now) {
         this.status = status;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
-    void setMidtermOutcome(String outcome) {
+    void setMidtermOutcome(String outcome, Instant now) {
         this.midtermOutcome = outcome;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
-    void setFinalOutcome(String outcome) {
+    void setFinalOutcome(String outcome, Instant now) {
         this.finalOutcome = outcome;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 }

@@ -41,7 +41,7 @@ import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.NotPermittedException;
-import cn.countyflow.workflow.BusinessTime;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * The pilot's three years (试点示范县创建实施): on designation a project case of its own with process
@@ -72,15 +72,15 @@ public class PilotProjectService {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final AuditService audit;
-    private final int selfEvaluationDays;
     private final int midtermMonths;
+    private final WorkCalendar calendar;
 
     PilotProjectService(PilotProjectRepository projects, PilotProjectEventRepository events, PilotBatchService batches,
                         PilotApplicationService applications, CaseFileService cases, OrganisationService organisations,
                         IndicatorService indicators, PilotNoticeService notices, RuntimeService runtime,
                         ManagementService management, AuditService audit,
-                        @Value("${countyflow.pilot-years.self-evaluation-days:30}") int selfEvaluationDays,
-                        @Value("${countyflow.pilot-years.midterm-months:18}") int midtermMonths) {
+                        @Value("${countyflow.pilot-years.midterm-months:18}") int midtermMonths, WorkCalendar calendar) {
+        this.calendar = calendar;
         this.projects = projects;
         this.events = events;
         this.batches = batches;
@@ -92,7 +92,6 @@ public class PilotProjectService {
         this.runtime = runtime;
         this.management = management;
         this.audit = audit;
-        this.selfEvaluationDays = selfEvaluationDays;
         this.midtermMonths = midtermMonths;
     }
 
@@ -133,11 +132,10 @@ public class PilotProjectService {
                 : Role.CITY_REVIEWER.groupOf(county.getReviewingCityCode()));
         v.put("midtermDate", midtermMoment(batch, designatedOn));
         v.put("finalDate", ReportPeriods.startOfDay(LocalDate.of(last + 1, 1, 1)));
-        v.put("evaluationDays", selfEvaluationDays);
         CaseFile c = cases.start(CASE_TYPE, title(county, first, last), countyCode, PROCESS_KEY, v,
                 system(county.getProvinceCode()), cohort(batchId));
         PilotProject project = projects.save(new PilotProject(c.getId(), applicationCaseId, batchId, countyCode,
-                county.getProvinceCode(), first, last, designatedOn));
+                county.getProvinceCode(), first, last, designatedOn, now()));
         try {
             indicators.commitTargets(new IndicatorService.Subject(c.getId(), cohort(batchId), county.getProvinceCode(),
                     county.getReviewingCityCode(), countyCode), targetLines(applications.latestData(applicationCaseId), first));
@@ -282,10 +280,10 @@ public class PilotProjectService {
     public void evaluationDone(long caseId, String kind, String outcome) {
         PilotProject p = project(caseId);
         if ("FINAL".equals(kind)) {
-            p.setFinalOutcome(outcome);
+            p.setFinalOutcome(outcome, now());
         } else {
-            p.setMidtermOutcome(outcome);
-            if (p.getStatus() == PilotProject.Status.RECTIFYING) p.setStatus(PilotProject.Status.ACTIVE);
+            p.setMidtermOutcome(outcome, now());
+            if (p.getStatus() == PilotProject.Status.RECTIFYING) p.setStatus(PilotProject.Status.ACTIVE, now());
         }
         projects.save(p);
         event(p, "FINAL".equals(kind) ? PilotProjectEvent.FINAL_DONE : PilotProjectEvent.MIDTERM_DONE, outcome, SYSTEM);
@@ -299,7 +297,7 @@ public class PilotProjectService {
         String by = concludedBy(caseId);
         notices.publish(PilotNotice.Kind.CANCELLATION, p, "关于取消" + county + "工业转型升级试点示范县创建资格的通报",
                 reason == null || reason.isBlank() ? county + "中期评估整改后仍未达到要求，中止并取消试点示范。" : reason, by);
-        p.setStatus(PilotProject.Status.CANCELLED);
+        p.setStatus(PilotProject.Status.CANCELLED, now());
         projects.save(p);
         event(p, PilotProjectEvent.CANCELLED, reason, by);
     }
@@ -312,7 +310,7 @@ public class PilotProjectService {
         String by = concludedBy(caseId);
         notices.publish(PilotNotice.Kind.BENCHMARK, p, county + "获评全省工业转型升级示范标杆县（" + p.getFirstYear() + "—"
                 + p.getLastYear() + "年）", summary == null || summary.isBlank() ? county + "三年创建期满，考核合格，评为示范标杆。" : summary, by);
-        p.setStatus(PilotProject.Status.BENCHMARK);
+        p.setStatus(PilotProject.Status.BENCHMARK, now());
         projects.save(p);
         event(p, PilotProjectEvent.BENCHMARK, null, by);
     }
@@ -322,7 +320,7 @@ public class PilotProjectService {
     public void completed(long caseId) {
         PilotProject p = project(caseId);
         if (p.getStatus() != PilotProject.Status.BENCHMARK) {
-            p.setStatus(PilotProject.Status.COMPLETED);
+            p.setStatus(PilotProject.Status.COMPLETED, now());
             projects.save(p);
             event(p, PilotProjectEvent.COMPLETED, p.getFinalOutcome(), SYSTEM);
         }
@@ -340,7 +338,7 @@ public class PilotProjectService {
     public void rectifying(long caseId, boolean rectifying) {
         PilotProject p = project(caseId);
         if (p.getStatus().ended()) return;
-        p.setStatus(rectifying ? PilotProject.Status.RECTIFYING : PilotProject.Status.ACTIVE);
+        p.setStatus(rectifying ? PilotProject.Status.RECTIFYING : PilotProject.Status.ACTIVE, now());
         projects.save(p);
     }
 
@@ -362,7 +360,7 @@ public class PilotProjectService {
     }
 
     private void event(PilotProject p, String kind, String note, String actor) {
-        events.save(new PilotProjectEvent(p.getId(), kind, note, actor, BusinessTime.now()));
+        events.save(new PilotProjectEvent(p.getId(), kind, note, actor, calendar.now()));
     }
 
     // ---------------------------------------------------------------- reading
@@ -395,7 +393,7 @@ public class PilotProjectService {
         return events.findByProjectIdOrderByOccurredAtAscIdAsc(p.getId());
     }
 
-    static Instant now() {
-        return BusinessTime.now();
+    private Instant now() {
+        return calendar.now();
     }
 }

@@ -1,7 +1,6 @@
 package cn.countyflow.pilot.years;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -10,13 +9,13 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import cn.countyflow.pilot.PilotBatch;
-import cn.countyflow.pilot.PilotBatchService;
-import cn.countyflow.workflow.BusinessTime;
+import cn.countyflow.workflow.WorkCalendar;
+
 
 /**
  * The reporting periods of a pilot's three target years, as keys ({@code 2020-H1}, {@code 2020-Q3}, {@code 2020-Y})
- * and everything the process derives from a key: label, target year, end and due moment. Pure functions of the key
- * (plus the engine clock for {@link #daysAfterNow}), so the process computes the periods once at start and the
+ * and everything the process derives from a key: label, target year, end and due moment. Pure functions of the key,
+ * so the process computes the periods once at start and the
  * BPMN expressions ({@code ${pilotPeriods.end(reportPeriodKey)}}) stay stable while a project runs.
  * Dates are Beijing dates; a period ends at 23:59:59 of its last day.
  */
@@ -91,17 +90,11 @@ public class ReportPeriods {
         return endOfDay(lastDay(key).plusDays(days == null ? PilotBatch.DEFAULT_DUE_DAYS : days));
     }
 
-    /** End of the day that many days from now (engine clock), e.g. a self-evaluation's due date. */
-    public Date daysAfterNow(Integer days) {
-        LocalDate today = BusinessTime.today();
-        return endOfDay(today.plusDays(days == null ? 30 : days));
-    }
-
     static Date endOfDay(LocalDate day) {
-        return Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(PilotBatchService.ZONE).toInstant());
+        return Date.from(WorkCalendar.endOf(day));
     }
 
     static Date startOfDay(LocalDate day) {
-        return Date.from(day.atStartOfDay(PilotBatchService.ZONE).toInstant());
+        return Date.from(WorkCalendar.startOf(day));
     }
 }

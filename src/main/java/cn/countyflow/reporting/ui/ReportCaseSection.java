@@ -2,7 +2,6 @@ package cn.countyflow.reporting.ui;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import cn.countyflow.inbox.CaseSection;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.reporting.ReportService;
 import cn.countyflow.workflow.CaseDetails;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * On the subject case's page: its periodic reports (period, due date, status, late, submitted, accepted), and for
@@ -30,8 +30,8 @@ import cn.countyflow.workflow.CaseDetails;
 @Component
 @Order(20)
 class ReportCaseSection implements CaseSection {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkCalendar.ZONE);
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(WorkCalendar.ZONE);
     private final ReportService reports;
 
     ReportCaseSection(ReportService reports) {

@@ -21,14 +21,18 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import cn.countyflow.calendar.EngineClock;
+import cn.countyflow.calendar.TestCalendars;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * Walks every path of {@code processes/target-evaluation.bpmn} (考核评估): 自评 → 市级审核 (or not) → 省级评估
@@ -55,12 +59,15 @@ class TargetEvaluationProcessTest {
     @BeforeEach
     void setUp() {
         init(processEngine);
-        ClockUtil.setCurrentTime(Date.from(now));
+        EngineClock.moveTo(Date.from(now));
+        Mocks.reset();
+        TestCalendars.register();
     }
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        EngineClock.reset();
+        Mocks.reset();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -83,9 +90,9 @@ class TargetEvaluationProcessTest {
         return pi;
     }
 
-    /** What the self-evaluation's handler hands the engine: the due periods of the next steps. */
+    /** What the self-evaluation's handler hands the engine: nothing; the next steps' due dates come from deadlines. */
     static Map<String, Object> selfEvaluated() {
-        return withVariables("evalReviewPeriod", "P10D", "evalProvincePeriod", "P20D");
+        return new HashMap<>();
     }
 
     void selfEvaluate(ProcessInstance pi) {
@@ -95,13 +102,17 @@ class TargetEvaluationProcessTest {
 
     void cityPasses(ProcessInstance pi) {
         assertThat(pi).isWaitingAt("Task_CityReview");
-        assertThat(task(pi)).hasCandidateGroup(CITY_REVIEWERS).hasDueDate(Date.from(now.plus(Duration.ofDays(10))));
+        assertThat(task(pi)).hasCandidateGroup(CITY_REVIEWERS)
+                // 7 working days (evaluation-city-review) after Tuesday 2021-06-01: Thursday 2021-06-10, end of day
+                .hasDueDate(Date.from(WorkCalendar.endOf(LocalDate.of(2021, 6, 10))));
         complete(task(pi), withVariables("evalCityDecision", "PASS"));
     }
 
     void provinceArranges(ProcessInstance pi, boolean experts) {
         assertThat(pi).isWaitingAt("Task_ProvinceArrange");
-        assertThat(task(pi)).hasCandidateGroup(OFFICERS).hasDueDate(Date.from(now.plus(Duration.ofDays(20))));
+        assertThat(task(pi)).hasCandidateGroup(OFFICERS)
+                // 15 working days (evaluation-province) after 2021-06-01: Tuesday 2021-06-22, end of day
+                .hasDueDate(Date.from(WorkCalendar.endOf(LocalDate.of(2021, 6, 22))));
         complete(task(pi), withVariables("evalExperts", experts));
     }
 
@@ -124,7 +135,7 @@ class TargetEvaluationProcessTest {
     /** Moves the clock past the rectification deadline and fires the timer. */
     void missDeadline(ProcessInstance pi, int deadlineDays) {
         assertThat(pi).isWaitingAt("Task_Rectification");
-        ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(deadlineDays)).plusSeconds(60)));
+        EngineClock.moveTo(Date.from(now.plus(Duration.ofDays(deadlineDays)).plusSeconds(60)));
         assertThat(job()).isNotNull();
         assertThat(job().getDuedate()).isEqualTo(deadline(deadlineDays));
         execute(job());

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +20,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
+import cn.countyflow.calendar.EngineClock;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.UserAccountService;
 import cn.countyflow.pilot.PilotApplication;
@@ -59,7 +59,7 @@ abstract class DesignationTestSupport {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        EngineClock.reset();
     }
 
     CountyFlowUser user(String username) {
@@ -114,13 +114,13 @@ abstract class DesignationTestSupport {
     }
 
     void setToday(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(PilotBatchService.ZONE).toInstant()));
+        EngineClock.moveTo(Date.from(day.atTime(10, 0).atZone(PilotBatchService.ZONE).toInstant()));
     }
 
     /** Moves past the publicity's end and fires its timer, as the job executor would. */
     void endPublicity(BatchList list) {
-        Date end = PublicityCalendar.endMoment(list.getPublicityEnd());
-        ClockUtil.setCurrentTime(new Date(end.getTime() + 1000));
+        Date end = DesignationService.endMoment(list.getPublicityEnd());
+        EngineClock.moveTo(new Date(end.getTime() + 1000));
         String pid = runtime.createProcessInstanceQuery().processDefinitionKey(RankingService.APPROVAL_PROCESS)
                 .processInstanceBusinessKey(String.valueOf(list.getCaseId())).singleResult().getId();
         Job job = management.createJobQuery().processInstanceId(pid).timers().singleResult();

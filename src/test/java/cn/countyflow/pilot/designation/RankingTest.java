@@ -7,14 +7,17 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.countyflow.pilot.PilotApplication;
 import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotPermittedException;
+import cn.countyflow.workflow.WorkCalendar;
 
 /** Ranking (ties, unscored), proposal deviations needing reasons, refusals, and the working-day end date. */
 class RankingTest extends DesignationTestSupport {
+    @Autowired WorkCalendar calendar;
 
     @Test
     void tiesShareARankAndUnscoredOnesAreListedButNotSelectable() {
@@ -95,10 +98,10 @@ class RankingTest extends DesignationTestSupport {
     @Test
     void publicityEndsAfterWorkingDays() {
         LocalDate friday = LocalDate.of(2026, 11, 20);
-        assertThat(PublicityCalendar.endDate(friday, 5)).isEqualTo(LocalDate.of(2026, 11, 27));
-        assertThat(PublicityCalendar.endDate(LocalDate.of(2026, 11, 16), 5)).isEqualTo(LocalDate.of(2026, 11, 23)); // Monday → Monday
-        assertThat(PublicityCalendar.endDate(LocalDate.of(2026, 11, 21), 1)).isEqualTo(LocalDate.of(2026, 11, 23)); // Saturday → Monday
-        assertThat(PublicityCalendar.endDate(LocalDate.of(2026, 11, 18), 7)).isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(calendar.addWorkingDays(friday, 5)).isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 16), 5)).isEqualTo(LocalDate.of(2026, 11, 23)); // Monday → Monday
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 21), 1)).isEqualTo(LocalDate.of(2026, 11, 23)); // Saturday → Monday
+        assertThat(calendar.addWorkingDays(LocalDate.of(2026, 11, 18), 7)).isEqualTo(LocalDate.of(2026, 11, 27));
         assertThat(designation.workingDays()).isEqualTo(5);
     }
 }

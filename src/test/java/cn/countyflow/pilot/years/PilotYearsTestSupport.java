@@ -14,12 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.countyflow.calendar.EngineClock;
 import cn.countyflow.forms.AttachmentService;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.Role;
@@ -69,7 +69,7 @@ abstract class PilotYearsTestSupport {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        EngineClock.reset();
     }
 
     CountyFlowUser user(String username) {
@@ -111,18 +111,18 @@ abstract class PilotYearsTestSupport {
         List<RankingService.Choice> choices = ranking.ranking(batch.getId(), user("hebei_officer")).rows().stream()
                 .filter(RankingService.Row::selectable).map(r -> new RankingService.Choice(r.caseId(), true, null)).toList();
         BatchList list = ranking.propose(batch.getId(), new RankingService.Proposal(choices), user("hebei_officer"));
-        ClockUtil.setCurrentTime(Date.from(LocalDate.now(PilotBatchService.ZONE).minusDays(14).atTime(10, 0)
+        EngineClock.moveTo(Date.from(LocalDate.now(PilotBatchService.ZONE).minusDays(14).atTime(10, 0)
                 .atZone(PilotBatchService.ZONE).toInstant()));
         work.complete(task(list.getCaseId()).taskId(), new LinkedHashMap<>(Map.of("decision", "APPROVE", "comment", "同意公示")),
                 user("hebei_approver"));
         list = designation.list(list.getId());
-        Date end = cn.countyflow.pilot.designation.PublicityCalendar.endMoment(list.getPublicityEnd());
-        ClockUtil.setCurrentTime(new Date(end.getTime() + 1000));
+        Date end = cn.countyflow.pilot.designation.DesignationService.endMoment(list.getPublicityEnd());
+        EngineClock.moveTo(new Date(end.getTime() + 1000));
         ProcessInstance approval = runtime.createProcessInstanceQuery().processDefinitionKey(RankingService.APPROVAL_PROCESS)
                 .processInstanceBusinessKey(String.valueOf(list.getCaseId())).singleResult();
         Job timer = management.createJobQuery().processInstanceId(approval.getId()).timers().singleResult();
         management.executeJob(timer.getId());
-        ClockUtil.reset();
+        EngineClock.reset();
         return new Designated(batch, ids);
     }
 

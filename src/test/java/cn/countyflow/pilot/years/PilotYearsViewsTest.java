@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +28,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 
 import cn.countyflow.KaribuSpring;
+import cn.countyflow.calendar.EngineClock;
 import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.pilot.ui.BatchesView;
 import cn.countyflow.pilot.years.ui.NoticesView;
@@ -50,9 +50,9 @@ class PilotYearsViewsTest extends PilotYearsTestSupport {
         // the first half-year is over: the county files its report and the city accepts it
         Job period = management.createJobQuery().processInstanceId(processOf(p).getId()).activityId("Timer_PeriodEnd")
                 .singleResult();
-        ClockUtil.setCurrentTime(new Date(period.getDuedate().getTime() + 1000));
+        EngineClock.moveTo(new Date(period.getDuedate().getTime() + 1000));
         management.executeJob(period.getId());
-        ClockUtil.reset();
+        EngineClock.reset();
         var report = tasks.createTaskQuery().processDefinitionKey("periodicReport")
                 .processInstanceBusinessKey(String.valueOf(p.getCaseId())).singleResult();
         assertThat(report).isNotNull();

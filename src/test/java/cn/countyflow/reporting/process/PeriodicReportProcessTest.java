@@ -22,7 +22,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -31,6 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import cn.countyflow.calendar.EngineClock;
+import cn.countyflow.calendar.TestCalendars;
+import cn.countyflow.workflow.WorkCalendar;
 
 /**
  * Every path of {@code processes/periodic-report.bpmn} (定期报告) alone: on time → accepted; returned → revised →
@@ -52,19 +55,16 @@ class PeriodicReportProcessTest {
     ProcessEngine processEngine;
     final List<String> calls = new ArrayList<>();
 
-    /** Stand-in for the due-date bean: 10 days for review, revision and late report. */
-    public static class Deadlines {
-        public Date reviewDue() { return in(10); }
-        public Date reviseDue() { return in(10); }
-        public Date lateDue() { return in(10); }
-        static Date in(int days) { return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days))); }
+    /** The end of the day {@code workingDays} working days (Monday to Friday) after the engine's clock. */
+    static Date workingDaysOn(int workingDays) {
+        return TestCalendars.mondayToFriday().dueIn(workingDays);
     }
 
     @BeforeEach
     void setUp() {
         init(processEngine);
         Mocks.reset();
-        ClockUtil.setCurrentTime(date(2020, 6, 20));
+        EngineClock.moveTo(date(2020, 6, 20));
         Mocks.register("reportOpen", (JavaDelegate) execution -> {
             calls.add("open");
             execution.setVariable("reportId", 7L);
@@ -72,12 +72,12 @@ class PeriodicReportProcessTest {
         });
         Mocks.register("reportMarkLate", (JavaDelegate) execution -> calls.add("late"));
         Mocks.register("reportDraftCarryOver", (TaskListener) task -> calls.add("carry:" + task.getTaskDefinitionKey()));
-        Mocks.register("reportDeadlines", new Deadlines());
+        TestCalendars.register();
     }
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
+        EngineClock.reset();
         Mocks.reset();
     }
 
@@ -106,7 +106,9 @@ class PeriodicReportProcessTest {
         assertThat(task()).hasCandidateGroup(DRAFTERS).hasDueDate(date(2020, 7, 15));
         complete(task());
         assertThat(pi).isWaitingAt("Task_ReviewReport");
-        assertThat(task()).hasCandidateGroup(CITY_REVIEWERS).hasDueDate(Deadlines.in(10));
+        // reporting-review: 7 working days after Saturday 2020-06-20 is Tuesday 2020-06-30, end of day
+        assertThat(task()).hasCandidateGroup(CITY_REVIEWERS)
+                .hasDueDate(Date.from(WorkCalendar.endOf(LocalDate.of(2020, 6, 30))));
         complete(task(), withVariables("reportDecision", "ACCEPT", "reportAccepted", true));
         assertThat(pi).isEnded().hasPassedInOrder("Task_OpenReport", "Task_DraftReport", "Task_ReviewReport", "End_Accepted")
                 .hasNotPassed("Task_MarkLate", "Task_ReviseReport").variables().containsEntry("reportAccepted", true);
@@ -120,9 +122,9 @@ class PeriodicReportProcessTest {
         complete(task());
         complete(task(), withVariables("reportDecision", "RETURN", "reportAccepted", false));
         assertThat(pi).isWaitingAt("Task_ReviseReport");
-        assertThat(task()).hasCandidateGroup(DRAFTERS).hasDueDate(Deadlines.in(10));
+        assertThat(task()).hasCandidateGroup(DRAFTERS).hasDueDate(workingDaysOn(7));
         // the due date of the first draft has passed meanwhile: a revision asked for by a return is not "late"
-        ClockUtil.setCurrentTime(date(2020, 8, 1));
+        EngineClock.moveTo(date(2020, 8, 1));
         assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
         complete(task());
         assertThat(pi).isWaitingAt("Task_ReviewReport");
@@ -136,10 +138,10 @@ class PeriodicReportProcessTest {
         ProcessInstance pi = start(CITY_REVIEWERS);
         assertThat(pi).isWaitingAt("Task_DraftReport");
         assertThat(job()).hasDueDate(date(2020, 7, 15));
-        ClockUtil.setCurrentTime(date(2020, 7, 16));
+        EngineClock.moveTo(date(2020, 7, 16));
         execute(job());
         assertThat(pi).isWaitingAt("Task_LateReport").hasPassed("Task_MarkLate");
-        assertThat(task()).hasName("逾期补报").hasCandidateGroup(DRAFTERS).hasDueDate(Deadlines.in(10));
+        assertThat(task()).hasName("逾期补报").hasCandidateGroup(DRAFTERS).hasDueDate(workingDaysOn(7));
         assertThat(task()).hasFormKey("reporting/report.form");
         assertThat(calls).containsExactly("open", "late", "carry:Task_LateReport");
         complete(task());

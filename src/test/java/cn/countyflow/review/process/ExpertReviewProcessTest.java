@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,6 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import cn.countyflow.calendar.EngineClock;
 
 /**
  * {@code processes/expert-review.bpmn} (process {@code expertReview}), the review capability: first the child alone,
@@ -104,7 +105,7 @@ class ExpertReviewProcessTest {
       execution.setVariableLocal("seatExpert", noAccount ? null : "expert_" + seat + "_" + replacements);
       Date extendTo = (Date) execution.getVariableLocal("extendTo");
       execution.setVariableLocal("seatDue", extendTo != null ? extendTo
-          : Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(14))));
+          : Date.from(EngineClock.current().plus(Duration.ofDays(14))));
       execution.setVariableLocal("extendTo", null);
       List<String> groups = noAccount ? List.of(String.valueOf(execution.getVariable("reviewOfficersGroup"))) : List.of();
       execution.setVariableLocal("seatGroups", Variables.objectValue(new ArrayList<>(groups), true).create());
@@ -127,7 +128,7 @@ class ExpertReviewProcessTest {
 
   @AfterEach
   void reset() {
-    ClockUtil.reset();
+    EngineClock.reset();
     Mocks.reset();
   }
 
@@ -242,7 +243,7 @@ class ExpertReviewProcessTest {
 
   /** Moves the engine's clock past the scoring due date and fires the first seat's timer. */
   Task expireFirstSeat(ProcessInstance pi) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(15))));
+    EngineClock.advance(Duration.ofDays(15));
     List<Job> timers = managementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
     assertThat(timers).hasSize(3);
     managementService().executeJob(timers.get(0).getId());
@@ -258,7 +259,7 @@ class ExpertReviewProcessTest {
   void lateExpertCanBeGivenMoreTime() {
     ProcessInstance pi = startReview();
     Task late = expireFirstSeat(pi);
-    Date newDue = Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(7)));
+    Date newDue = Date.from(EngineClock.current().plus(Duration.ofDays(7)));
 
     complete(late, withVariables("lateDecision", "EXTEND", "extendTo", newDue));
     assertThat(replacements).isZero();

@@ -1,6 +1,5 @@
 package cn.countyflow.pilot.designation.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.annotation.security.PermitAll;
@@ -18,16 +17,17 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.org.CurrentUser;
 import cn.countyflow.pilot.designation.DesignationService;
 import cn.countyflow.pilot.designation.ObjectionService;
-import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.WorkCalendar;
 
 /** 公示: the lists in publicity and the confirmed ones, for anyone signed in; an objection can be filed on an entry. */
 @Menu(order = 12, title = "nav.pilotPublicity", icon = "vaadin:megaphone")
@@ -35,7 +35,7 @@ import cn.countyflow.workflow.FieldErrorsException;
 @PermitAll
 @PageTitle("试点示范县公示")
 public class PublicityView extends VerticalLayout {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkCalendar.ZONE);
     private final DesignationService designation;
     private final ObjectionService objections;
     private final CountyFlowUser user = CurrentUser.get();

@@ -1,7 +1,6 @@
 package cn.countyflow.pilot.years.ui;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +23,11 @@ import cn.countyflow.pilot.PilotApplicationService;
 import cn.countyflow.pilot.years.PilotHistoryService;
 import cn.countyflow.pilot.years.PilotProjectService;
 import cn.countyflow.workflow.CaseDetails;
+import cn.countyflow.workflow.WorkCalendar;
 
 /** The pilot years' parts of the case page: the project's summary (10), its history (40), the application's link (40). */
 final class ProjectSections {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkCalendar.ZONE);
 
     private ProjectSections() {
     }

@@ -20,7 +20,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -32,7 +31,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import cn.countyflow.pilot.designation.PublicityCalendar;
+import cn.countyflow.calendar.EngineClock;
+import cn.countyflow.calendar.WorkingDays;
+import cn.countyflow.pilot.designation.DesignationService;
+
 
 /**
  * Walks {@code processes/pilot-batch-approval.bpmn} (审定 → 退回修改 → 公示 → 公示期满 → 确认) and
@@ -62,10 +64,10 @@ class PilotBatchApprovalProcessTest {
     @BeforeEach
     void setUp() {
         init(processEngine);
-        ClockUtil.setCurrentTime(Date.from(APPROVAL_DAY.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+        EngineClock.moveTo(Date.from(APPROVAL_DAY.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
         JavaDelegate openPublicity = execution -> {
             opened.add(execution.getProcessBusinessKey());
-            execution.setVariable("publicityEnd", PublicityCalendar.endMoment(PublicityCalendar.endDate(APPROVAL_DAY, 5)));
+            execution.setVariable("publicityEnd", DesignationService.endMoment(WorkingDays.mondayToFriday(new EngineClock()).addWorkingDays(APPROVAL_DAY, 5)));
         };
         JavaDelegate confirmList = execution -> {
             for (String app : onList) {
@@ -91,7 +93,7 @@ class PilotBatchApprovalProcessTest {
     @AfterEach
     void tearDown() {
         Mocks.reset();
-        ClockUtil.reset();
+        EngineClock.reset();
     }
 
     ProcessInstance startList() {
@@ -119,8 +121,8 @@ class PilotBatchApprovalProcessTest {
         assertThat(pi).isWaitingAt("Timer_PublicityEnd");
         Date due = job(pi).getDuedate();
         // 5 working days after Friday 2026-11-20: Friday 2026-11-27; the timer fires at midnight after it
-        assertThat(due).isEqualTo(PublicityCalendar.endMoment(LocalDate.of(2026, 11, 27)));
-        ClockUtil.setCurrentTime(new Date(due.getTime() + 1000));
+        assertThat(due).isEqualTo(DesignationService.endMoment(LocalDate.of(2026, 11, 27)));
+        EngineClock.moveTo(new Date(due.getTime() + 1000));
         execute(job(pi));
     }
 

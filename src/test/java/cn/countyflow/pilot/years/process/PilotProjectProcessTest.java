@@ -17,7 +17,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -28,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import cn.countyflow.calendar.EngineClock;
+import cn.countyflow.calendar.TestCalendars;
 import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.pilot.PilotBatchService;
 import cn.countyflow.pilot.years.ReportPeriods;
@@ -91,19 +92,20 @@ public class PilotProjectProcessTest {
         Mocks.reset();
         Mocks.register("pilotPeriods", periods);
         Mocks.register("pilotYears", steps);
+        TestCalendars.register();
         setNow(LocalDate.of(2026, 12, 20));
     }
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
+        EngineClock.reset();
         Mocks.reset();
     }
 
     // ---------------------------------------------------------------- helpers
 
     static void setNow(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(PilotBatchService.ZONE).toInstant()));
+        EngineClock.moveTo(Date.from(day.atTime(10, 0).atZone(PilotBatchService.ZONE).toInstant()));
     }
 
     static Date at(LocalDate day) {
@@ -128,7 +130,6 @@ public class PilotProjectProcessTest {
         v.put("reportReviewersGroup", provinceDirect ? OFFICERS : CITY);
         v.put("midtermDate", at(LocalDate.of(2028, 6, 20)));
         v.put("finalDate", at(LocalDate.of(FIRST + 3, 1, 1)));
-        v.put("evaluationDays", 30);
         return runtimeService().startProcessInstanceByKey("pilotProject", "77", v);
     }
 
@@ -142,7 +143,7 @@ public class PilotProjectProcessTest {
 
     /** Moves the clock just past the timer's due date and fires it. */
     void fire(Job job) {
-        ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
+        EngineClock.moveTo(new Date(job.getDuedate().getTime() + 1000));
         managementService().executeJob(job.getId());
     }
 
@@ -215,7 +216,9 @@ public class PilotProjectProcessTest {
                 .containsEntry("evalReviewersGroup", CITY).containsEntry("evalOfficersGroup", OFFICERS)
                 .containsEntry("evalProvinceCode", "130000").containsEntry("evalApplicantOrg", "130184")
                 .containsEntry("evalPanelSize", 5);
-        assertThat((Date) eval.get("evalDue")).isAfter(ClockUtil.getCurrentTime());
+        // pilot-self-evaluation: 20 working days from the day the evaluation opens
+        assertThat((Date) eval.get("evalDue")).isAfter(Date.from(EngineClock.current()))
+                .isEqualTo(TestCalendars.mondayToFriday().dueIn(20));
         assertThat(steps.seen.get("midtermOpenedBy")).isNull();
         finish(midterm, outcome("PASSED", null, null));
         assertThat(pi).isWaitingAt("Timer_ThreeYears");
@@ -235,12 +238,12 @@ public class PilotProjectProcessTest {
     void quarterlyAndYearlyBatchesHaveTwelveAndThreePeriods() {
         ProcessInstance quarterly = start(false, PilotBatch.ReportFrequency.QUARTERLY);
         assertThat(reportAllPeriods(quarterly)).hasSize(12).startsWith("2027-Q1").endsWith("2029-Q4");
-        ClockUtil.reset();
+        EngineClock.reset();
         setNow(LocalDate.of(2026, 12, 20));
         ProcessInstance yearly = runtimeService().startProcessInstanceByKey("pilotProject", "78",
                 Map.of("caseId", 78L, "reportPeriods", String.join(",", ReportPeriods.plan(PilotBatch.ReportFrequency.YEARLY,
                         FIRST, FIRST + 2)), "reportDueDays", 10, "midtermDate", at(LocalDate.of(2028, 6, 20)),
-                        "finalDate", at(LocalDate.of(2030, 1, 1)), "evaluationDays", 30));
+                        "finalDate", at(LocalDate.of(2030, 1, 1))));
         Job job = timer(yearly, "Timer_PeriodEnd");
         fire(job);
         ProcessInstance report = child(yearly, "periodicReport");
@@ -270,7 +273,7 @@ public class PilotProjectProcessTest {
         managementService().setJobDuedate(waiting.getId(), at(LocalDate.of(2028, 3, 1)));
         Job moved = timer(pi, "Timer_Midterm");
         assertThat(moved.getDuedate()).isEqualTo(at(LocalDate.of(2028, 3, 1)));
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2028, 3, 1, 0, 0, 5).atZone(PilotBatchService.ZONE).toInstant()));
+        EngineClock.moveTo(Date.from(LocalDateTime.of(2028, 3, 1, 0, 0, 5).atZone(PilotBatchService.ZONE).toInstant()));
         assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Timer_Midterm")
                 .executable().count()).isEqualTo(1);
         managementService().executeJob(moved.getId());
