@@ -160,18 +160,19 @@ public class MonitoringService {
             }
             if (f.state() != null) all.add(state(f.state(), root, cb));
             if (present(f.processKey())) {
+                // not correlated: the cases that ran the process come from its index, then each by its key
                 Subquery<Long> ran = query.subquery(Long.class);
                 Root<MonitorProcess> p = ran.from(MonitorProcess.class);
-                ran.select(p.get("caseId")).where(cb.equal(p.get("processKey"), f.processKey()),
-                        cb.equal(p.get("caseId"), root.get("id")));
-                all.add(cb.exists(ran));
+                ran.select(p.get("caseId")).where(cb.equal(p.get("processKey"), f.processKey()));
+                all.add(root.get("id").in(ran));
             }
             if (f.overdueOnly()) {
-                Subquery<String> late = query.subquery(String.class);
+                // not correlated: the overdue tasks come from the due-date index, their cases by key; the cost
+                // follows the overdue tasks, not the cases in scope
+                Subquery<Long> late = query.subquery(Long.class);
                 Root<MonitorTask> t = late.from(MonitorTask.class);
-                late.select(t.get("taskId")).where(cb.equal(t.get("caseId"), root.get("id")),
-                        cb.lessThan(t.get("dueAt"), clock.instant()));
-                all.add(cb.exists(late));
+                late.select(t.get("caseId")).where(cb.lessThan(t.get("dueAt"), clock.instant()));
+                all.add(root.get("id").in(late));
             }
             return cb.and(all.toArray(Predicate[]::new));
         };
