@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotFoundException;
 
 /** One error shape for /api: {status, message, errors?}. Never a stack trace. */
@@ -23,8 +22,8 @@ import cn.countyflow.workflow.NotFoundException;
 class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    @ExceptionHandler(FieldErrorsException.class)
-    ResponseEntity<Map<String, Object>> invalid(FieldErrorsException e) {
+    @ExceptionHandler(cn.countyflow.org.InvalidInputException.class)
+    ResponseEntity<Map<String, Object>> invalid(cn.countyflow.org.InvalidInputException e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.getErrors());
     }
 

@@ -54,4 +54,10 @@ public class AppUser {
     public String getOrgCode() { return orgCode; }
     public boolean isEnabled() { return enabled; }
     public Set<Role> getRoles() { return roles; }
+
+    void setDisplayName(String displayName) { this.displayName = displayName; }
+    void setOrgCode(String orgCode) { this.orgCode = orgCode; }
+    void setRoles(Set<Role> roles) { this.roles = EnumSet.copyOf(roles); }
+    void setEnabled(boolean enabled) { this.enabled = enabled; }
+    void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
 }

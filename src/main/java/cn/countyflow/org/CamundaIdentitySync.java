@@ -49,6 +49,10 @@ class CamundaIdentitySync {
         user.setFirstName(u.displayName());
         user.setLastName(u.orgName());
         identity.saveUser(user);
+        // memberships follow the user's roles and office: a role or office taken away leaves its group
+        for (Group member : identity.createGroupQuery().groupMember(u.username()).list()) {
+            if (!u.groups().contains(member.getId())) identity.deleteMembership(u.username(), member.getId());
+        }
         for (String groupId : u.groups()) {
             Group group = identity.createGroupQuery().groupId(groupId).singleResult();
             if (group == null) {

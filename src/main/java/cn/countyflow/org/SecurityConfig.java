@@ -43,6 +43,25 @@ public class SecurityConfig {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * Spring Boot Actuator: health (database, engine, job executor) is open for load balancers, everything else
+     * (metrics, prometheus, health details) is for admins, by HTTP Basic or the session. Read-only GETs; no session made.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.realmName("CountyFlow").authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new ApiAuthenticationEntryPoint())
+                        .accessDeniedHandler(new ApiAuthenticationEntryPoint()));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {

@@ -124,7 +124,7 @@ public class PilotApplicationService {
         Date deadline = Date.from(batch.getDeadline().atTime(LocalTime.of(23, 59, 59))
                 .atZone(WorkCalendar.ZONE).toInstant());
         CaseFile c = cases.start(CASE_TYPE, title(county, batch), county.getCode(), PROCESS_KEY,
-                Map.of("deadline", deadline, "batchId", batch.getId()), user);
+                Map.of("deadline", deadline, "batchId", batch.getId()), user, batch.cohort());
         try {
             applications.saveAndFlush(new PilotApplication(c.getId(), batch.getId(), county.getCode(), calendar.now()));
         } catch (org.springframework.dao.DataIntegrityViolationException raced) {

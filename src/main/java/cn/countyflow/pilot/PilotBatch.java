@@ -68,6 +68,15 @@ public class PilotBatch {
 
     }
 
+    /** The batch as a cohort of cases ({@code PILOT_BATCH:<id>}): how monitoring and the indicators group its cases. */
+    public String cohort() {
+        return cohortOf(id);
+    }
+
+    public static String cohortOf(long batchId) {
+        return "PILOT_BATCH:" + batchId;
+    }
+
     public Long getId() { return id; }
     public String getName() { return name; }
     public int getYear() { return year; }

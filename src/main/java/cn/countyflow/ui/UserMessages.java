@@ -6,7 +6,6 @@ import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.UI;
 
-import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotFoundException;
 
 /**
@@ -20,7 +19,7 @@ public final class UserMessages {
     }
 
     public static String of(RuntimeException e) {
-        if (e instanceof AccessDeniedException || e instanceof NotFoundException || e instanceof FieldErrorsException
+        if (e instanceof AccessDeniedException || e instanceof NotFoundException || e instanceof cn.countyflow.org.InvalidInputException
                 || e instanceof cn.countyflow.forms.UploadRejectedException
                 || e instanceof cn.countyflow.workflow.TaskStateException) {
             return e.getMessage();

@@ -39,6 +39,13 @@ public class CaseFile {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** The batch or round the case belongs to, as its programme names it (e.g. PILOT_BATCH:12); may be null. */
+    private String cohort;
+    /** Its process instance is suspended (kept in step with the engine's history events). */
+    private boolean suspended;
+    /** Incidents open in its process instances (the case's own and those it called). */
+    @Column(name = "open_incidents")
+    private int openIncidents;
 
     protected CaseFile() {
     }
@@ -68,6 +75,21 @@ public class CaseFile {
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public String getCohort() { return cohort; }
+    public boolean isSuspended() { return suspended; }
+    public int getOpenIncidents() { return openIncidents; }
+
+    void setCohort(String cohort) {
+        this.cohort = cohort;
+    }
+
+    void setSuspended(boolean suspended) {
+        this.suspended = suspended;
+    }
+
+    void changeOpenIncidents(int by) {
+        this.openIncidents = Math.max(0, openIncidents + by);
+    }
 
     void attachProcess(String processInstanceId, Instant now) {
         this.processInstanceId = processInstanceId;

@@ -79,9 +79,21 @@ public class CaseFileService {
     @Transactional
     public CaseFile start(String caseType, String title, String countyCode, String processKey,
                           Map<String, Object> variables, CountyFlowUser starter) {
+        return start(caseType, title, countyCode, processKey, variables, starter, null);
+    }
+
+    /**
+     * Opens a case that belongs to a cohort (the batch or round its programme opened, e.g. {@code PILOT_BATCH:12}):
+     * monitoring filters and the dashboard group cases by it, and never need to know the programme.
+     */
+    @Transactional
+    public CaseFile start(String caseType, String title, String countyCode, String processKey,
+                          Map<String, Object> variables, CountyFlowUser starter, String cohort) {
         Organisation county = organisations.get(countyCode);
-        CaseFile c = cases.save(new CaseFile(caseType, title, county.getCode(), county.getReviewingCityCode(),
-                county.getProvinceCode(), starter.username(), clock.instant()));
+        CaseFile unsaved = new CaseFile(caseType, title, county.getCode(), county.getReviewingCityCode(),
+                county.getProvinceCode(), starter.username(), clock.instant());
+        unsaved.setCohort(cohort);
+        CaseFile c = cases.save(unsaved);
         Map<String, Object> v = new HashMap<>(routingGroups(county));
         v.putAll(variables);
         v.put("caseId", c.getId());
@@ -126,6 +138,19 @@ public class CaseFileService {
 
     public List<CaseFile> findAll(List<Long> ids) {
         return cases.findByIdIn(ids);
+    }
+
+    /**
+     * The cases a user may see that also match the caller's filter (e.g. monitoring's criteria), paged and sorted
+     * as asked: the visibility rule is applied here, whatever the filter says.
+     */
+    public Page<CaseFile> search(CountyFlowUser user, Specification<CaseFile> filter, Pageable pageable) {
+        return cases.findAll(scope(user).and(filter), pageable);
+    }
+
+    /** How many cases the user may see match the filter. */
+    public long count(CountyFlowUser user, Specification<CaseFile> filter) {
+        return cases.count(scope(user).and(filter));
     }
 
     /** The cases a user may see, newest first, paged; filtered by title text when given. */
@@ -238,6 +263,34 @@ public class CaseFileService {
     public void setStatus(CaseFile c, CaseStatus status) {
         c.setStatus(status, clock.instant());
         cases.save(c);
+    }
+
+    /**
+     * An administrator's operation on a case (suspend, cancel, reassign …), written to the case's history beside the
+     * decisions so that everyone who reads the case sees it: who, when, in which role, what and why.
+     */
+    @Transactional
+    public void recordOperation(long caseId, String label, String operation, String reason, CountyFlowUser user) {
+        decisions.save(new CaseDecision(caseId, null, null, label, user.username(), user.displayName(), user.orgCode(),
+                user.roles().stream().sorted().findFirst().map(Enum::name).orElse(null), operation, reason, clock.instant()));
+    }
+
+    /** The process instances of the case were suspended or resumed (the engine's history says so). */
+    @Transactional
+    public void suspensionChanged(long caseId, boolean suspended) {
+        cases.findById(caseId).ifPresent(c -> {
+            c.setSuspended(suspended);
+            cases.save(c);
+        });
+    }
+
+    /** An incident opened (+1) or was resolved or deleted (-1) in one of the case's process instances. */
+    @Transactional
+    public void incidentsChanged(long caseId, int by) {
+        cases.findById(caseId).ifPresent(c -> {
+            c.changeOpenIncidents(by);
+            cases.save(c);
+        });
     }
 
     /** Called by the engine as tasks open and processes end, so lists can show the stage without asking the engine. */

@@ -6,5 +6,7 @@ public enum CaseStatus {
     RETURNED,
     APPROVED,
     REJECTED,
-    CLOSED
+    CLOSED,
+    /** Cancelled by an administrator (已撤销): its process instances were ended with a reason. */
+    CANCELLED
 }

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
+
+import io.micrometer.core.annotation.Timed;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -68,6 +70,7 @@ public class TaskWork {
     // ---------------------------------------------------------------- lists
 
     /** My tasks: assigned to me, or claimable by one of my groups. */
+    @Timed(value = "countyflow.inbox.query", description = "the inbox query (我的待办): a page of my tasks")
     public List<TaskSummary> myTasks(CountyFlowUser user, TaskFilter filter, int offset, int limit) {
         TaskQuery query = myTaskQuery(user, filter);
         if (query == null) return List.of();
@@ -75,6 +78,7 @@ public class TaskWork {
         return summaries(query.listPage(offset, limit));
     }
 
+    @Timed(value = "countyflow.inbox.count", description = "the inbox query's count")
     public long countMyTasks(CountyFlowUser user, TaskFilter filter) {
         TaskQuery query = myTaskQuery(user, filter);
         return query == null ? 0 : query.count();
@@ -220,6 +224,7 @@ public class TaskWork {
      * One transaction: on any error nothing is changed.
      */
     @Transactional
+    @Timed(value = "countyflow.task.complete", description = "completing a task: check, validate, handler, engine, history")
     public void complete(String taskId, Map<String, Object> data, CountyFlowUser user) {
         Task task = actionable(taskId, user, "TASK_COMPLETE");
         CaseFile c = caseOf(task);

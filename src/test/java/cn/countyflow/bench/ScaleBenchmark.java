@@ -231,4 +231,93 @@ class ScaleBenchmark {
         Files.writeString(Path.of("target", "benchmark-results.txt"), report, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
     }
+
+    // ---------------------------------------------------------------- monitoring (issue 9)
+
+    @Autowired cn.countyflow.monitoring.MonitoringService monitoring;
+    @Autowired cn.countyflow.monitoring.StatisticsService statistics;
+
+    static final int ACTIVITY_ROWS = 200_000;
+    static final String[] BENCH_ACTIVITIES = {"Task_Draft", "Task_Signoff", "Task_CityScreening", "Task_ProvinceCheck",
+            "Call_ExpertReview", "Task_Ranking", "Task_ListApproval", "Timer_Publicity"};
+
+    /**
+     * The monitoring list (流程监控) over the same 100,000 cases: page 1 with its count, for admin, province and city,
+     * with each kind of filter; the filters' option lists; and stage durations over 200,000 finished activities.
+     * The cases get a cohort (20 rounds), one in a thousand an open incident; the 3,000 open processes above give
+     * the open-task rows (a tenth of them overdue). Appends to target/benchmark-results.txt.
+     */
+    @Test
+    @Order(3)
+    void monitoringAtScale() throws IOException {
+        long started = System.nanoTime();
+        jdbc.update("UPDATE case_file SET cohort = CONCAT('BENCH_ROUND:', MOD(id, 20)) WHERE created_by = 'bench'");
+        jdbc.update("UPDATE case_file SET open_incidents = 1 WHERE created_by = 'bench' AND MOD(id, 1000) = 0");
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>();
+        java.util.Random random = new java.util.Random(9);
+        for (int i = 0; i < ACTIVITY_ROWS; i++) {
+            String province = i % 7 < 4 ? "130000" : "420000";
+            rows.add(new Object[] {"bench-act-" + i, "benchProcess", BENCH_ACTIVITIES[i % BENCH_ACTIVITIES.length],
+                    "userTask", province, province.equals("130000") ? "130100" : "420100", now,
+                    (long) (random.nextDouble() * 30 * 24 * 3600 * 1000L), now});
+            if (rows.size() == 5_000) {
+                insertActivities(rows);
+                rows.clear();
+            }
+        }
+        insertActivities(rows);
+        Integer cases = jdbc.queryForObject("SELECT COUNT(*) FROM case_file", Integer.class);
+        Integer openTasks = jdbc.queryForObject("SELECT COUNT(*) FROM monitor_task", Integer.class);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "data: %,d cases in all, %,d open-task rows, %,d activity rows, prepared in %.1f s",
+                cases, openTasks, ACTIVITY_ROWS, (System.nanoTime() - started) / 1e9));
+        results.clear();
+        CountyFlowUser admin = users.get("admin");
+        CountyFlowUser officer = users.get("hebei_officer");
+        CountyFlowUser city = users.get("sjz_reviewer");
+        var none = cn.countyflow.monitoring.MonitorFilter.none();
+        var byId = PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "id"));
+        monitorPage("管理员, no filter (" + String.format(Locale.ROOT, "%,d", monitoring.count(admin, none)) + ")", admin, none, byId);
+        monitorPage("省 (河北省, " + String.format(Locale.ROOT, "%,d", monitoring.count(officer, none)) + ")", officer, none, byId);
+        monitorPage("市 (石家庄市)", city, none, byId);
+        monitorPage("省, state 办理中", officer, filter(null, null, null, cn.countyflow.monitoring.MonitorFilter.State.RUNNING,
+                false, null), byId);
+        monitorPage("省, state 有故障", officer, filter(null, null, null, cn.countyflow.monitoring.MonitorFilter.State.INCIDENT,
+                false, null), byId);
+        monitorPage("省, type PLAN + round", officer, filter("PLAN", "BENCH_ROUND:7", null, null, false, null), byId);
+        monitorPage("省, overdue only", officer, filter(null, null, null, null, true, null), byId);
+        monitorPage("省, stage + created last 30 days", officer, filter(null, null, "县级编制", null, false,
+                java.time.LocalDate.now().minusDays(30)), byId);
+        monitorPage("管理员, page 200 by created ascending", admin, none,
+                PageRequest.of(199, 50, Sort.by(Sort.Direction.ASC, "createdAt")));
+        measure("监控 filter lists (case types, rounds, stages), 省", () -> monitoring.caseTypes(officer, Locale.ROOT).size()
+                + monitoring.cohorts(officer).size() + monitoring.stages(officer, null).size());
+        measure(String.format(Locale.ROOT, "环节耗时 (%,d activity rows), 省, 8 activities", ACTIVITY_ROWS),
+                () -> statistics.durations(officer, "benchProcess").activities().size());
+        measure("环节耗时, 管理员 (all provinces)", () -> statistics.durations(admin, "benchProcess").activities().size());
+        measure("逾期待办 by city + by office, 省", () -> statistics.overdueByCity(officer).size()
+                + statistics.overdueByOffice(officer).size());
+        lines.addAll(results);
+        String report = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        System.out.println(report);
+        Files.writeString(Path.of("target", "benchmark-results.txt"), report, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private void monitorPage(String label, CountyFlowUser user, cn.countyflow.monitoring.MonitorFilter f, PageRequest page) {
+        measure("监控列表 page + count, " + label, () -> monitoring.list(user, f, page).getContent().size()
+                + monitoring.count(user, f));
+    }
+
+    private static cn.countyflow.monitoring.MonitorFilter filter(String type, String cohort, String stage,
+                                                                 cn.countyflow.monitoring.MonitorFilter.State state,
+                                                                 boolean overdue, java.time.LocalDate from) {
+        return new cn.countyflow.monitoring.MonitorFilter(type, null, cohort, null, null, stage, state, overdue, from, null, null);
+    }
+
+    private void insertActivities(List<Object[]> rows) {
+        jdbc.batchUpdate("INSERT INTO monitor_activity (activity_instance_id, process_key, activity_id, activity_type, "
+                + "province_code, city_code, started_at, duration_ms, ended_at) VALUES (?,?,?,?,?,?,?,?,?)", rows);
+    }
 }

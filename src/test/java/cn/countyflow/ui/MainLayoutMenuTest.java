@@ -41,7 +41,8 @@ class MainLayoutMenuTest {
                 "站内信 notifications", "抄送我的 copied", "逾期督办 supervision",
                 "试点示范县申报批次 pilot/batches", "评审排名与拟入选名单 pilot/ranking", "试点示范县公示 pilot/publicity",
                 "专家库 review/experts", "通报与示范标杆 pilot/notices", "逾期报告 reporting/late",
-                "指标对比 indicators/compare", "接口文档 swagger-ui.html");
+                "指标对比 indicators/compare", "流程监控 monitoring", "环节耗时与逾期 monitoring/durations",
+                "省级监测看板 monitoring/dashboard", "接口文档 swagger-ui.html");
         assertThat(_find(SideNavItem.class).get(0).getPrefixComponent()).isInstanceOfSatisfying(Icon.class,
                 icon -> assertThat(icon.getIcon()).isEqualTo("vaadin:inbox"));
     }
@@ -64,7 +65,8 @@ class MainLayoutMenuTest {
         assertThat(menuAs("sjz_reviewer")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
                 "站内信 notifications", "抄送我的 copied", "逾期督办 supervision",
                 "试点示范县公示 pilot/publicity", "通报与示范标杆 pilot/notices", "逾期报告 reporting/late",
-                "指标对比 indicators/compare", "接口文档 swagger-ui.html");
+                "指标对比 indicators/compare", "流程监控 monitoring", "环节耗时与逾期 monitoring/durations",
+                "接口文档 swagger-ui.html");
     }
 
     @Test
@@ -73,6 +75,7 @@ class MainLayoutMenuTest {
                 .doesNotContain("专家库 review/experts");
         KaribuSpring.tearDown();
         assertThat(menuAs("admin")).contains("试点示范县申报批次 pilot/batches", "评审排名与拟入选名单 pilot/ranking",
-                "专家库 review/experts", "流程监控（Cockpit） camunda/app/cockpit/default/");
+                "专家库 review/experts", "流程监控 monitoring", "省级监测看板 monitoring/dashboard",
+                "用户与单位管理 admin/users", "流程监控（Cockpit） camunda/app/cockpit/default/");
     }
 }

@@ -93,7 +93,7 @@ public class ObjectionService {
         CountyFlowUser opener = new CountyFlowUser("public-objection", "公示异议", "", true, batch.getProvinceCode(),
                 organisations.nameOf(batch.getProvinceCode()), OrgLevel.PROVINCE, batch.getProvinceCode(), Set.of());
         CaseFile c = cases.start(CASE_TYPE, "关于" + county + "入选" + batch.getName() + "的异议", entry.getCountyCode(),
-                PROCESS_KEY, Map.of("objectionId", o.getId(), "entryId", entryId), opener);
+                PROCESS_KEY, Map.of("objectionId", o.getId(), "entryId", entryId), opener, batch.cohort());
         o.attachCase(c.getId());
         objections.save(o);
         audit.record(user.username(), user.orgCode(), "PILOT_OBJECTION_FILE", "pilotListEntry:" + entryId + " case:" + c.getId(),

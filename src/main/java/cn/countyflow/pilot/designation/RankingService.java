@@ -236,7 +236,7 @@ public class RankingService {
         }
         if (existing.isEmpty()) {
             CaseFile c = cases.start(LIST_CASE_TYPE, batch.getName() + "拟入选名单", batch.getProvinceCode(),
-                    APPROVAL_PROCESS, Map.of("listId", list.getId(), "batchId", batchId), user);
+                    APPROVAL_PROCESS, Map.of("listId", list.getId(), "batchId", batchId), user, batch.cohort());
             list.attachCase(c.getId());
         }
         lists.save(list);

@@ -133,7 +133,7 @@ public class PilotProjectService {
         v.put("midtermDate", midtermMoment(batch, designatedOn));
         v.put("finalDate", ReportPeriods.startOfDay(LocalDate.of(last + 1, 1, 1)));
         CaseFile c = cases.start(CASE_TYPE, title(county, first, last), countyCode, PROCESS_KEY, v,
-                system(county.getProvinceCode()));
+                system(county.getProvinceCode()), cohort(batchId));
         PilotProject project = projects.save(new PilotProject(c.getId(), applicationCaseId, batchId, countyCode,
                 county.getProvinceCode(), first, last, designatedOn, now()));
         try {
@@ -153,7 +153,7 @@ public class PilotProjectService {
     }
 
     public static String cohort(long batchId) {
-        return "PILOT_BATCH:" + batchId;
+        return PilotBatch.cohortOf(batchId);
     }
 
     static String title(Organisation county, int first, int last) {
