@@ -83,6 +83,23 @@ final class Browser implements AutoCloseable {
         input.sendKeys(org.openqa.selenium.Keys.TAB);
     }
 
+    /**
+     * Picks an item of a Vaadin combo box by its label the way a user does: replaces whatever the box shows by the
+     * label, waits until the item is offered in the overlay and clicks it, then waits until the box shows it. (Typing
+     * and pressing Enter raced the overlay's lazy loading and appended to a preselected value.)
+     */
+    void pick(String comboId, String label) {
+        WebElement input = waitFor("#" + comboId + " input");
+        input.click();
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+        input.sendKeys(label);
+        WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(i -> i.isDisplayed() && label.equals(i.getText().trim())).findFirst().orElse(null));
+        item.click();
+        wait.until(d -> label.equals(((JavascriptExecutor) d).executeScript(
+                "return document.querySelector('#' + arguments[0] + ' input').value", comboId)));
+    }
+
     /** Chooses a radio button of a Vaadin radio group by its visible label. */
     void choose(String groupId, String label) {
         List<WebElement> radios = waitFor("#" + groupId).findElements(By.cssSelector("vaadin-radio-button"));

@@ -163,10 +163,7 @@ class EverydayWorkBrowserTest {
         browser.waitFor("#inbox-grid");
         browser.open("/tasks/" + review);
         browser.click("#op-transfer");
-        WebElement input = browser.waitFor("#op-user input");
-        input.click();
-        input.sendKeys("石家庄市工信局 胡雪（sjz_reviewer2）");
-        input.sendKeys(Keys.ENTER);
+        browser.pick("op-user", "石家庄市工信局 胡雪（sjz_reviewer2）");
         browser.type("op-reason", "本人出差，请胡雪办理");
         browser.click("#op-confirm");
         browser.wait.until(ExpectedConditions.urlContains("/inbox"));

@@ -142,10 +142,7 @@ class MonitoringBrowserTest {
         browser.waitFor("#inbox-grid");
         browser.open("/monitoring/dashboard");
         browser.waitFor("#dashboard-cohort");
-        var input = browser.waitFor("#dashboard-cohort input");
-        input.click();
-        input.sendKeys(cohort);
-        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.pick("dashboard-cohort", cohort);
         browser.wait.until(d -> browser.gridText("table-cities").contains("石家庄市 | 2"));
         browser.wait.until(d -> "true".equals(js("return document.querySelector('#chart-cities').getAttribute('data-ready')")));
         @SuppressWarnings("unchecked")

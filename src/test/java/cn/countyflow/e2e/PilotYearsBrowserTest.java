@@ -255,11 +255,7 @@ class PilotYearsBrowserTest {
         browser.waitFor("#inbox-grid");
         browser.open("/indicators/compare");
         browser.waitFor("#compare-grid");
-        WebElement cohort = browser.waitFor("#compare-cohort input");
-        cohort.click();
-        cohort.sendKeys(batch.getName());
-        cohort.sendKeys(Keys.ENTER);
-        cohort.sendKeys(Keys.TAB);
+        browser.pick("compare-cohort", batch.getName());
         WebElement yearField = browser.driver.findElement(By.cssSelector("#compare-year input"));
         yearField.sendKeys(String.valueOf(firstYear));
         yearField.sendKeys(Keys.TAB);
