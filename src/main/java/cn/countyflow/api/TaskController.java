@@ -71,7 +71,8 @@ class TaskController {
         JsonNode form = details.formKey() == null ? null : json.readTree(work.formSchema(details.formKey()));
         var body = new java.util.LinkedHashMap<String, Object>();
         body.put("task", details.task());
-        body.put("formKey", details.formKey());
+        body.put("formKey", details.formFile());
+        body.put("formVersion", details.formKey());
         body.put("form", form);
         body.put("data", details.data());
         body.put("draftSavedAt", details.draftSavedAt());

@@ -1,8 +1,5 @@
 package cn.countyflow.forms;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +24,17 @@ class TaskFormsAdapter implements TaskForms {
 
     @Override
     public String schemaJson(String formKey) {
-        registry.get(formKey); // known and supported, or an IllegalArgumentException
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("forms/" + formKey)) {
-            if (in == null) throw new IllegalArgumentException("表单文件不存在：" + formKey);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return registry.schemaJson(formKey);
+    }
+
+    @Override
+    public String deployedFormKey(String deploymentId, String formId) {
+        return FormRegistry.deployedKey(deploymentId, formId);
+    }
+
+    @Override
+    public String fileOf(String formKey) {
+        return registry.fileOf(formKey);
     }
 
     @Override

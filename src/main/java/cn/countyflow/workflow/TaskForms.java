@@ -4,8 +4,17 @@ import java.util.Map;
 
 /** What task work needs from the form files in {@code forms/}: the schema, its validation and cleaning. */
 public interface TaskForms {
-    /** The form file's JSON (Camunda Forms schema), for API clients. */
+    /** The form's JSON (Camunda Forms schema) as the key names it, for API clients. */
     String schemaJson(String formKey);
+
+    /**
+     * The key of a task's form bound by {@code camunda:formRef} with {@code formRefBinding="deployment"}: the form with
+     * that id as deployed together with the task's process, so the case keeps the version it started with.
+     */
+    String deployedFormKey(String deploymentId, String formId);
+
+    /** The shipped file below {@code forms/} the key's form comes from (e.g. {@code pilot/draft.form}), for choosing by file. */
+    String fileOf(String formKey);
 
     /** Field path → message; empty when valid. */
     Map<String, String> validate(String formKey, Map<String, Object> data);

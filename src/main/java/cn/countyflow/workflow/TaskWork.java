@@ -162,7 +162,7 @@ public class TaskWork {
     public TaskDetails open(String taskId, CountyFlowUser user) {
         Task task = actionable(taskId, user, "TASK_OPEN");
         CaseFile c = caseOf(task);
-        String formKey = task.getFormKey();
+        String formKey = formKeyOf(task);
         Map<String, Object> data;
         var draft = drafts.findById(taskId);
         TaskHandler.TaskContext context = context(task, c, user);
@@ -172,8 +172,24 @@ public class TaskWork {
         } else {
             data = handler(context).map(h -> h.initialData(context)).orElse(Map.of());
         }
-        return new TaskDetails(summaries(List.of(task)).get(0), formKey, data, draft.map(TaskDraft::getSavedAt).orElse(null),
-                task.getAssignee() != null && task.getAssignee().equals(user.username()));
+        return new TaskDetails(summaries(List.of(task)).get(0), formKey, formKey == null ? null : forms.fileOf(formKey), data,
+                draft.map(TaskDraft::getSavedAt).orElse(null), task.getAssignee() != null && task.getAssignee().equals(user.username()));
+    }
+
+    /**
+     * The key of the task's form: a {@code camunda:formRef} with {@code formRefBinding="deployment"} names the form as
+     * deployed with the task's process (the version the case started with); a plain {@code camunda:formKey} names a
+     * shipped file. The task must have been read with {@code initializeFormKeys()}.
+     */
+    String formKeyOf(Task task) {
+        if (task.getFormKey() != null) return task.getFormKey();
+        var ref = task.getCamundaFormRef();
+        if (ref == null) return null;
+        if (!"deployment".equals(ref.getBinding())) {
+            throw new IllegalStateException("task " + task.getTaskDefinitionKey() + ": formRefBinding must be deployment");
+        }
+        String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+        return forms.deployedFormKey(deploymentId, ref.getKey());
     }
 
     public String formSchema(String formKey) {
@@ -212,7 +228,8 @@ public class TaskWork {
     public void saveDraft(String taskId, Map<String, Object> data, CountyFlowUser user) {
         Task task = actionable(taskId, user, "TASK_DRAFT");
         CaseFile c = caseOf(task);
-        Map<String, Object> clean = task.getFormKey() == null ? Map.of() : forms.clean(task.getFormKey(), data);
+        String formKey = formKeyOf(task);
+        Map<String, Object> clean = formKey == null ? Map.of() : forms.clean(formKey, data);
         String body = writeJson(clean);
         drafts.findById(taskId).ifPresentOrElse(d -> d.update(user.username(), body, clock.instant()),
                 () -> drafts.save(new TaskDraft(taskId, c == null ? null : c.getId(), user.username(), body, clock.instant())));
@@ -229,12 +246,13 @@ public class TaskWork {
         Task task = actionable(taskId, user, "TASK_COMPLETE");
         CaseFile c = caseOf(task);
         Map<String, Object> clean = data == null ? Map.of() : data;
-        if (task.getFormKey() != null) {
-            Map<String, String> errors = forms.validate(task.getFormKey(), clean);
+        String formKey = formKeyOf(task);
+        if (formKey != null) {
+            Map<String, String> errors = forms.validate(formKey, clean);
             if (!errors.isEmpty()) throw new FieldErrorsException(errors);
-            clean = forms.clean(task.getFormKey(), clean);
+            clean = forms.clean(formKey, clean);
             if (c != null) {
-                Map<String, String> refused = forms.bindAttachments(task.getFormKey(), clean, c.getId(), user.username());
+                Map<String, String> refused = forms.bindAttachments(formKey, clean, c.getId(), user.username());
                 if (!refused.isEmpty()) throw new FieldErrorsException(refused);
             }
         }

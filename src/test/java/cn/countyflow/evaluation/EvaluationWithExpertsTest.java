@@ -42,7 +42,7 @@ class EvaluationWithExpertsTest extends EvaluationTestSupport {
         List<Task> seats = scoringTasks(caseId);
         assertThat(seats).hasSize(3);
         assertThat(seats).allSatisfy(t -> assertThat(work.open(t.getId(), t.getAssignee() != null
-                ? user(t.getAssignee()) : officer).formKey()).isEqualTo("evaluation/midterm-score-sheet.form"));
+                ? user(t.getAssignee()) : officer).formFile()).isEqualTo("evaluation/midterm-score-sheet.form"));
 
         // every expert gives each item of the mid-term sheet its maximum but the last, 5 points short
         List<ScoreRules.Item> items = rules.items("midtermScoreItems");

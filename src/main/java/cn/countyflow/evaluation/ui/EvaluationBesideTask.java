@@ -37,7 +37,7 @@ class EvaluationBesideTask implements TaskSection {
 
     @Override
     public Optional<com.vaadin.flow.component.Component> create(TaskDetails details, CountyFlowUser user) {
-        String formKey = details.formKey();
+        String formKey = details.formFile();
         Long caseId = details.task().caseId();
         if (formKey == null || caseId == null || !formKey.startsWith(FORMS)) return Optional.empty();
         if (SELF_EVALUATION_FORM.equals(formKey)) {

@@ -242,9 +242,14 @@ class FormFilesSchemaTest {
   // ---------------------------------------------------------------- BPMN form keys
 
   @Test
-  void everyUserTaskFormKeyPointsAtAnExistingFormFile() throws IOException {
+  void everyUserTaskBindsAShippedFormAsDeployedWithItsProcess() throws IOException {
     Resource[] bpmnFiles = new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn");
     assertThat(bpmnFiles).isNotEmpty();
+    // the forms by their id, as camunda:formRef names them
+    java.util.Set<String> formIds = new java.util.HashSet<>();
+    for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form")) {
+      formIds.add(read(form).path("id").asText());
+    }
     List<String> problems = new ArrayList<>();
     List<BpmnModelInstance> models = new ArrayList<>();
     for (Resource bpmn : bpmnFiles) {
@@ -252,7 +257,7 @@ class FormFilesSchemaTest {
         models.add(Bpmn.readModelFromStream(in));
       }
     }
-    // a called process's form key may be an input variable (${reviewSheetForm}): check what the callers hand in
+    // a called process's form may be an input variable (${reviewSheetForm}): check what the callers hand in
     java.util.Map<String, List<String>> handedIn = new java.util.HashMap<>();
     for (BpmnModelInstance model : models) {
       for (org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn in
@@ -266,17 +271,23 @@ class FormFilesSchemaTest {
     for (int i = 0; i < models.size(); i++) {
       String file = bpmnFiles[i].getFilename();
       for (UserTask task : models.get(i).getModelElementsByType(UserTask.class)) {
-        String formKey = task.getCamundaFormKey();
-        if (formKey == null || formKey.isBlank()) {
-          problems.add(file + " " + task.getId() + ": no camunda:formKey");
+        if (task.getCamundaFormKey() != null) {
+          problems.add(file + " " + task.getId() + ": camunda:formKey follows the file, not the deployed version; use camunda:formRef");
+        }
+        String formRef = task.getCamundaFormRef();
+        if (formRef == null || formRef.isBlank()) {
+          problems.add(file + " " + task.getId() + ": no camunda:formRef");
           continue;
         }
-        java.util.regex.Matcher variable = Pattern.compile("\\$\\{(\\w+)}").matcher(formKey.trim());
-        List<String> keys = variable.matches() ? handedIn.getOrDefault(variable.group(1), List.of()) : List.of(formKey);
-        if (keys.isEmpty()) problems.add(file + " " + task.getId() + ": no caller hands in " + formKey);
-        for (String key : keys) {
-          if (!new ClassPathResource("forms/" + key).exists()) {
-            problems.add(file + " " + task.getId() + ": form file forms/" + key + " does not exist");
+        if (!"deployment".equals(task.getCamundaFormRefBinding())) {
+          problems.add(file + " " + task.getId() + ": camunda:formRefBinding must be deployment");
+        }
+        java.util.regex.Matcher variable = Pattern.compile("\\$\\{(\\w+)}").matcher(formRef.trim());
+        List<String> refs = variable.matches() ? handedIn.getOrDefault(variable.group(1), List.of()) : List.of(formRef);
+        if (refs.isEmpty()) problems.add(file + " " + task.getId() + ": no caller hands in " + formRef);
+        for (String ref : refs) {
+          if (!formIds.contains(ref)) {
+            problems.add(file + " " + task.getId() + ": no form under forms/ has the id " + ref);
           }
         }
       }

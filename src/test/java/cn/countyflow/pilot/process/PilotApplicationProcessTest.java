@@ -350,8 +350,8 @@ class PilotApplicationProcessTest {
       assertThat(t.getName()).isEqualTo("专家评审打分");
     });
     // the form key is the expression ${reviewSheetForm}; the engine resolves it to what the pilot handed in
-    assertThat(withForm(tasks.get(0).getId()).getFormKey()).isEqualTo("review/score-sheet.form");
-    assertThat(withForm(tasks.get(0).getId()).getProcessInstanceId()).isNotEqualTo(pi.getId());
+    assertThat(formRef(tasks.get(0))).isEqualTo("Form_ReviewScoreSheet");
+    assertThat(tasks.get(0).getProcessInstanceId()).isNotEqualTo(pi.getId());
 
     score(tasks.get(0));
     score(tasks.get(1));
@@ -377,31 +377,38 @@ class PilotApplicationProcessTest {
     assertThat(pi).isEnded().hasPassed("End_NotSelected").hasNotPassed("End_Selected");
   }
 
-  private static Task withForm(String taskId) {
-    return taskQuery().taskId(taskId).initializeFormKeys().singleResult();
+  /** The form a task binds: camunda:formRef with formRefBinding="deployment", so the case keeps its form's version. */
+  static String formRef(Task t) {
+    Task withForm = taskQuery().taskId(t.getId()).initializeFormKeys().singleResult();
+    org.assertj.core.api.Assertions.assertThat(withForm.getCamundaFormRef().getBinding()).isEqualTo("deployment");
+    return withForm.getCamundaFormRef().getKey();
   }
 
   // ---------------------------------------------------------------- task attributes
 
   @Test
-  @DisplayName("每个任务的候选组、表单键；编制任务的到期日为批次截止日期")
+  @DisplayName("每个任务的候选组、表单（随流程部署的版本）；编制任务的到期日为批次截止日期")
   void candidateGroupsFormKeysAndDueDate() {
     ProcessInstance pi = startCountyUnderCity();
 
     assertThat(task(pi)).hasDefinitionKey("Task_Draft").hasName("编制申报书")
-        .hasCandidateGroup(DRAFTERS).hasFormKey("pilot/draft.form").hasDueDate(DEADLINE);
+        .hasCandidateGroup(DRAFTERS).hasDueDate(DEADLINE);
+    assertThat(formRef(task(pi))).isEqualTo("Form_PilotDraft");
     submitDraft(pi);
 
     assertThat(task(pi)).hasDefinitionKey("Task_LeaderSignOff").hasName("县政府审核签发")
-        .hasCandidateGroup(LEADERS).hasFormKey("pilot/leader-signoff.form");
+        .hasCandidateGroup(LEADERS);
+    assertThat(formRef(task(pi))).isEqualTo("Form_PilotLeaderSignOff");
     leader(pi, "APPROVE");
 
     assertThat(task(pi)).hasDefinitionKey("Task_CityScreening").hasName("市级初审筛选")
-        .hasCandidateGroup(CITY_REVIEWERS).hasFormKey("pilot/city-screening.form");
+        .hasCandidateGroup(CITY_REVIEWERS);
+    assertThat(formRef(task(pi))).isEqualTo("Form_PilotCityScreening");
     city(pi, "RECOMMEND");
 
     assertThat(task(pi)).hasDefinitionKey("Task_ProvinceCheck").hasName("省级形式审查")
-        .hasCandidateGroup(PROVINCE_OFFICERS).hasFormKey("pilot/province-check.form");
+        .hasCandidateGroup(PROVINCE_OFFICERS);
+    assertThat(formRef(task(pi))).isEqualTo("Form_PilotProvinceCheck");
   }
 
   @Test

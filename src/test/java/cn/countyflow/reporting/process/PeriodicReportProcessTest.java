@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -142,7 +144,9 @@ class PeriodicReportProcessTest {
         execute(job());
         assertThat(pi).isWaitingAt("Task_LateReport").hasPassed("Task_MarkLate");
         assertThat(task()).hasName("逾期补报").hasCandidateGroup(DRAFTERS).hasDueDate(workingDaysOn(7));
-        assertThat(task()).hasFormKey("reporting/report.form");
+        Task withForm = taskQuery().taskId(task().getId()).initializeFormKeys().singleResult();
+        assertThat(withForm.getCamundaFormRef().getKey()).isEqualTo("Form_PeriodicReport");
+        assertThat(withForm.getCamundaFormRef().getBinding()).isEqualTo("deployment");
         assertThat(calls).containsExactly("open", "late", "carry:Task_LateReport");
         complete(task());
         assertThat(pi).isWaitingAt("Task_ReviewReport");
