@@ -33,6 +33,8 @@ public class CaseFile {
     private String status;
     @Column(name = "current_stage")
     private String currentStage;
+    @Column(name = "current_stage_key")
+    private String currentStageKey;
     @Column(name = "created_by")
     private String createdBy;
     @Column(name = "created_at")
@@ -72,6 +74,9 @@ public class CaseFile {
     public String getProcessInstanceId() { return processInstanceId; }
     public CaseStatus getStatus() { return CaseStatus.valueOf(status); }
     public String getCurrentStage() { return currentStage; }
+
+    /** The step the case is at, as a stable key ({@code <process id>.<element id>} or a programme's own stage key). */
+    public String getCurrentStageKey() { return currentStageKey; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
@@ -101,7 +106,8 @@ public class CaseFile {
         this.updatedAt = now;
     }
 
-    void setCurrentStage(String stage, Instant now) {
+    void setCurrentStage(String stageKey, String stage, Instant now) {
+        this.currentStageKey = stageKey;
         this.currentStage = stage;
         this.updatedAt = now;
     }

@@ -293,13 +293,34 @@ public class CaseFileService {
         });
     }
 
-    /** Called by the engine as tasks open and processes end, so lists can show the stage without asking the engine. */
+    /**
+     * Called as the case's process reaches a step (see {@code CaseStages}), so lists show the stage without asking the
+     * engine. The label is the bundles' {@code stage.<key>} where they have one, else the step's name on the diagram.
+     */
     @Transactional
-    public void stageReached(String businessKey, String stage, boolean ended) {
+    public void stageReached(String businessKey, String stageKey, String diagramName, boolean ended) {
         findByBusinessKey(businessKey).ifPresent(c -> {
-            c.setCurrentStage(stage, clock.instant());
+            c.setCurrentStage(stageKey, stageLabel(stageKey, diagramName), clock.instant());
             if (ended && c.getStatus() == CaseStatus.IN_PROGRESS) c.setStatus(CaseStatus.CLOSED, clock.instant());
             cases.save(c);
         });
+    }
+
+    /**
+     * A stage a programme knows and the diagram does not show as a step of the case's own process (e.g. an application
+     * in publicity, which the batch's process opens): {@code stage.<key>} must be in the bundles.
+     */
+    @Transactional
+    public void stageReached(long caseId, String stageKey) {
+        cases.findById(caseId).ifPresent(c -> {
+            c.setCurrentStage(stageKey, stageLabel(stageKey, stageKey), clock.instant());
+            cases.save(c);
+        });
+    }
+
+    /** Stages are stored with their Chinese label (lists filter on it); the key stays for the step itself. */
+    private static String stageLabel(String stageKey, String fallback) {
+        String label = Texts.translate("stage." + stageKey, Texts.CHINESE);
+        return label.startsWith("!") ? fallback : label;
     }
 }

@@ -123,6 +123,9 @@ public class DesignationService {
 
     // ---------------------------------------------------------------- process steps (delegates)
 
+    /** The stage of an application on a list in publicity (label {@code stage.pilotApplication.publicity}). */
+    static final String PUBLICITY_STAGE = "pilotApplication.publicity";
+
     /**
      * Opens the publicity: ends N working days after today; entries on the list go into publicity; scored
      * applications not on the list are told now. Returns the moment the period is over (for the timer).
@@ -137,6 +140,8 @@ public class DesignationService {
         for (BatchListEntry e : entries(listId)) {
             if (e.isIncluded()) {
                 applications.markStatus(e.getApplicationCaseId(), PilotApplication.Status.IN_PUBLICITY);
+                // the application waits for the list's result; what it waits on now is the publicity (公示中)
+                cases.stageReached(e.getApplicationCaseId(), PUBLICITY_STAGE);
             } else {
                 e.decide(BatchListEntry.Outcome.NOT_SELECTED, NOT_ON_LIST);
                 entries.save(e);

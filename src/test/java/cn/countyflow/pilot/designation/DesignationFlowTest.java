@@ -43,6 +43,8 @@ class DesignationFlowTest extends DesignationTestSupport {
         assertThat(list.getPublicityEnd()).isEqualTo(LocalDate.of(2026, 11, 27)); // the following Friday
         assertThat(appStatus(ids.get(0))).isEqualTo(PilotApplication.Status.IN_PUBLICITY);
         assertThat(appStatus(ids.get(1))).isEqualTo(PilotApplication.Status.IN_PUBLICITY);
+        // the county sees its application in publicity, not at the last step that had a task (专家评审打分)
+        assertThat(cases.details(ids.get(0), user("xinle_drafter")).currentStage()).isEqualTo("公示中");
         // the third was not proposed: told now
         assertThat(appStatus(ids.get(2))).isEqualTo(PilotApplication.Status.NOT_SELECTED);
         assertThat(selectedSignal(ids.get(2))).isFalse();
