@@ -267,8 +267,10 @@ public class DeadlineService {
     }
 
     /**
-     * Overdue open tasks of the cases the user may see, in all, per level (COUNTY, CITY, EXPERT, PROVINCE, APPROVER)
-     * and per office that holds them: what the monitoring dashboard shows. As of the last sweep (every minute).
+     * Open escalations (逾期督办) of the cases the user may see, in all, per level (COUNTY, CITY, EXPERT, PROVINCE,
+     * APPROVER) and per office that holds the task: the sweep's view, as of its last run (every minute). The monitoring
+     * pages count tasks past their due date from their own read model at the moment they are asked (overdue by city and
+     * office, the dashboard's map); the two agree once the sweep has run.
      */
     public OverdueCounts overdueCounts(CountyFlowUser user) {
         var cb = entities.getCriteriaBuilder();
