@@ -65,6 +65,32 @@ class PilotController {
         return ResponseEntity.created(URI.create("/api/pilot/batches/" + b.getId())).body(Batch.of(b));
     }
 
+    record CloseRequest(String reason) {
+    }
+
+    record Change(String action, String reason, String detail, String changedBy, java.time.Instant changedAt) {
+    }
+
+    @PutMapping("/batches/{id}")
+    @io.swagger.v3.oas.annotations.Operation(summary = "修改或延期申报中的批次（名称、截止日期、拟选数量），须填写原因")
+    Batch change(@PathVariable long id, @RequestBody PilotBatchService.ChangeForm form) {
+        return Batch.of(batches.change(id, form, CurrentUser.get()));
+    }
+
+    @PostMapping("/batches/{id}/close")
+    @io.swagger.v3.oas.annotations.Operation(summary = "关闭申报中的批次，须填写原因")
+    Batch close(@PathVariable long id, @RequestBody CloseRequest r) {
+        return Batch.of(batches.close(id, r == null ? null : r.reason(), CurrentUser.get()));
+    }
+
+    @GetMapping("/batches/{id}/changes")
+    @io.swagger.v3.oas.annotations.Operation(summary = "批次变更记录（谁、何时、改了什么、原因）")
+    List<Change> changes(@PathVariable long id) {
+        return batches.changes(id, CurrentUser.get()).stream()
+                .map(c -> new Change(c.getAction().name(), c.getReason(), c.getDetail(), c.getChangedBy(), c.getChangedAt()))
+                .toList();
+    }
+
     @PutMapping("/batches/{id}/schedule")
     @Operation(summary = "设置批次的报告与评估安排（省工信厅经办处室）：报告频次 HALF_YEARLY/QUARTERLY/YEARLY、期末后提交天数、"
             + "中期评估日期（空 = 确定后18个月）；等待中的中期评估随之调整；不通过校验时返回 400 和逐字段错误")

@@ -105,4 +105,10 @@ public class PilotBatch {
     void close() {
         this.status = Status.CLOSED;
     }
+
+    void change(String name, LocalDate deadline, int expectedPilots) {
+        this.name = name;
+        this.deadline = deadline;
+        this.expectedPilots = expectedPilots;
+    }
 }

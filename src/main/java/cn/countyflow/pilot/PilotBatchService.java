@@ -16,6 +16,7 @@ import cn.countyflow.org.Role;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.NotPermittedException;
+import cn.countyflow.workflow.Texts;
 import cn.countyflow.workflow.WorkCalendar;
 
 /** Batches of pilot-county applications (申报批次): the province opens them, counties apply to them. */
@@ -34,9 +35,12 @@ public class PilotBatchService {
     private final AuditService audit;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final WorkCalendar calendar;
+    private final PilotBatchChangeRepository changes;
 
     PilotBatchService(PilotBatchRepository batches, AuditService audit,
-                      org.springframework.context.ApplicationEventPublisher events, WorkCalendar calendar) {
+                      org.springframework.context.ApplicationEventPublisher events, WorkCalendar calendar,
+                      PilotBatchChangeRepository changes) {
+        this.changes = changes;
         this.calendar = calendar;
         this.batches = batches;
         this.audit = audit;
@@ -190,17 +194,117 @@ public class PilotBatchService {
         return batches.findById(batchId).orElseThrow(() -> new NotFoundException("申报批次不存在：" + batchId));
     }
 
-    /** Closes a batch early; only a provincial officer of its province. */
+    /** What the province changes on an open batch (修改, 延期): name, deadline, expected pilots, and why. */
+    public record ChangeForm(String name, LocalDate deadline, Integer expectedPilots, String reason) {
+    }
+
+    /** The longest reason kept. */
+    public static final int MAX_REASON = 500;
+
+    /**
+     * Changes an open batch's name, deadline (e.g. an extension) or expected number of pilots, with a reason; only a
+     * provincial officer of its province. A closed batch cannot change (409). Field errors under name, deadline,
+     * expectedPilots, reason. The change with its reason is kept ({@link #changes}) and audited.
+     */
     @Transactional
-    public void close(long batchId, CountyFlowUser user) {
-        PilotBatch batch = get(batchId);
-        if (!user.has(Role.PROVINCE_OFFICER) || !user.orgCode().equals(batch.getProvinceCode())) {
-            throw new NotPermittedException("只有本省工业和信息化厅经办处室可以关闭申报批次");
+    public PilotBatch change(long batchId, ChangeForm form, CountyFlowUser user) {
+        PilotBatch batch = officersOpenBatch(batchId, user, "PILOT_BATCH_CHANGE");
+        ChangeForm f = form == null ? new ChangeForm(null, null, null, null) : form;
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = f.name() == null || f.name().isBlank() ? batch.getName() : f.name().trim();
+        if (name.length() > 200) errors.put("name", Texts.get("pilot.batch.error.nameLong"));
+        LocalDate deadline = f.deadline() == null ? batch.getDeadline() : f.deadline();
+        if (f.deadline() != null && !f.deadline().equals(batch.getDeadline()) && f.deadline().isBefore(today())) {
+            errors.put("deadline", Texts.get("pilot.batch.error.deadlinePast"));
         }
+        int expected = f.expectedPilots() == null ? batch.getExpectedPilots() : f.expectedPilots();
+        if (expected < 1) errors.put("expectedPilots", Texts.get("pilot.batch.error.expectedMin"));
+        String reason = reason(f.reason(), errors);
+        if (errors.isEmpty() && name.equals(batch.getName()) && deadline.equals(batch.getDeadline())
+                && expected == batch.getExpectedPilots()) {
+            errors.put("deadline", Texts.get("pilot.batch.error.nothingChanged"));
+        }
+        if (!errors.isEmpty()) throw new FieldErrorsException(errors);
+        String detail = describe(batch, name, deadline, expected);
+        batch.change(name, deadline, expected);
+        batches.save(batch);
+        changes.save(new PilotBatchChange(batchId, PilotBatchChange.Action.EDIT, reason, detail, user.username(), calendar.now()));
+        audit.record(user.username(), user.orgCode(), "PILOT_BATCH_CHANGE", "pilotBatch:" + batchId,
+                AuditEvent.Outcome.SUCCESS, detail + " · " + reason);
+        return batch;
+    }
+
+    /** Closes an open batch to new applications before its deadline, with a reason; only a provincial officer of its province. */
+    @Transactional
+    public PilotBatch close(long batchId, String reason, CountyFlowUser user) {
+        PilotBatch batch = officersOpenBatch(batchId, user, "PILOT_BATCH_CLOSE");
+        Map<String, String> errors = new LinkedHashMap<>();
+        String why = reason(reason, errors);
+        if (!errors.isEmpty()) throw new FieldErrorsException(errors);
         batch.close();
         batches.save(batch);
+        changes.save(new PilotBatchChange(batchId, PilotBatchChange.Action.CLOSE, why, null, user.username(), calendar.now()));
         audit.record(user.username(), user.orgCode(), "PILOT_BATCH_CLOSE", "pilotBatch:" + batchId,
-                AuditEvent.Outcome.SUCCESS, batch.getName());
+                AuditEvent.Outcome.SUCCESS, batch.getName() + " · " + why);
+        return batch;
+    }
+
+    /**
+     * The province approved the batch's list: the batch takes no more applications (an application started during
+     * publicity would contradict the list). Called in the approval's transaction; a closed batch stays as it is.
+     */
+    @Transactional
+    public void closeForApprovedList(long batchId, String approvedBy) {
+        PilotBatch batch = get(batchId);
+        if (batch.getStatus() != PilotBatch.Status.OPEN) return;
+        batch.close();
+        batches.save(batch);
+        String reason = Texts.translate("pilot.batch.closedByList", Texts.CHINESE);
+        changes.save(new PilotBatchChange(batchId, PilotBatchChange.Action.CLOSE_BY_LIST, reason, null, approvedBy,
+                calendar.now()));
+        audit.record(approvedBy, null, "PILOT_BATCH_CLOSE", "pilotBatch:" + batchId, AuditEvent.Outcome.SUCCESS, reason);
+    }
+
+    /** The batch's changes with their reasons, newest first; for the province of the batch and admins. */
+    public List<PilotBatchChange> changes(long batchId, CountyFlowUser user) {
+        PilotBatch batch = get(batchId);
+        boolean province = (user.has(Role.PROVINCE_OFFICER) || user.has(Role.PROVINCE_APPROVER) || user.has(Role.ADMIN))
+                && batch.getProvinceCode().equals(user.provinceCode());
+        if (!province) throw new NotPermittedException(Texts.get("pilot.batch.error.notProvince"));
+        return changes.findByBatchIdOrderByChangedAtDescIdDesc(batchId);
+    }
+
+    private PilotBatch officersOpenBatch(long batchId, CountyFlowUser user, String action) {
+        PilotBatch batch = get(batchId);
+        if (!user.has(Role.PROVINCE_OFFICER) || !user.orgCode().equals(batch.getProvinceCode())) {
+            audit.recordIndependently(user.username(), user.orgCode(), action, "pilotBatch:" + batchId,
+                    AuditEvent.Outcome.DENIED, null);
+            throw new NotPermittedException(Texts.get("pilot.batch.error.notOfficer"));
+        }
+        if (batch.getStatus() != PilotBatch.Status.OPEN) {
+            throw new cn.countyflow.workflow.TaskStateException(Texts.get("pilot.batch.error.closed", batch.getName()));
+        }
+        return batch;
+    }
+
+    /** A reason is required: blank, or only spaces and invisible characters, is no reason. */
+    private static String reason(String reason, Map<String, String> errors) {
+        String r = reason == null ? "" : reason.replaceAll("[\\p{Z}\\s\\p{Cf}]+", " ").trim();
+        if (r.replace(" ", "").length() < 2) errors.put("reason", Texts.get("pilot.batch.error.reason"));
+        else if (r.length() > MAX_REASON) errors.put("reason", Texts.get("pilot.batch.error.reasonLong", MAX_REASON));
+        return r;
+    }
+
+    private static String describe(PilotBatch b, String name, LocalDate deadline, int expected) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!name.equals(b.getName())) parts.add(Texts.translate("pilot.batch.name", Texts.CHINESE) + "：" + b.getName() + " → " + name);
+        if (!deadline.equals(b.getDeadline())) {
+            parts.add(Texts.translate("pilot.batch.deadline", Texts.CHINESE) + "：" + b.getDeadline() + " → " + deadline);
+        }
+        if (expected != b.getExpectedPilots()) {
+            parts.add(Texts.translate("pilot.batch.expectedPilots", Texts.CHINESE) + "：" + b.getExpectedPilots() + " → " + expected);
+        }
+        return String.join("；", parts);
     }
 
     /** Now, by the application's clock. */

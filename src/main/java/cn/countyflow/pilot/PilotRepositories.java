@@ -38,3 +38,7 @@ interface PilotApplicationRevisionRepository extends JpaRepository<PilotApplicat
 
     long countByApplicationId(Long applicationId);
 }
+
+interface PilotBatchChangeRepository extends JpaRepository<PilotBatchChange, Long> {
+    List<PilotBatchChange> findByBatchIdOrderByChangedAtDescIdDesc(Long batchId);
+}

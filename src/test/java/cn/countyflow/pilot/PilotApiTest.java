@@ -39,6 +39,32 @@ class PilotApiTest extends PilotTestSupport {
     }
 
     @Test
+    void aBatchIsExtendedAndClosedWithAReasonOverHttp() throws Exception {
+        PilotBatch b = openBatch();
+        String later = b.getDeadline().plusDays(5).toString();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/pilot/batches/" + b.getId())
+                        .with(httpBasic("hebei_officer", "demo123")).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("deadline", later))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reason").value("请填写变更原因"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/pilot/batches/" + b.getId())
+                        .with(httpBasic("xinle_drafter", "demo123")).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("deadline", later, "reason", "延期"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/pilot/batches/" + b.getId())
+                        .with(httpBasic("hebei_officer", "demo123")).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("deadline", later, "reason", "春节假期顺延"))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.deadline").value(later));
+        postJson("/api/pilot/batches/" + b.getId() + "/close", "hebei_officer", Map.of("reason", "申报已结束"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+        postJson("/api/pilot/batches/" + b.getId() + "/close", "hebei_officer", Map.of("reason", "再次关闭"))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/pilot/batches/" + b.getId() + "/changes").with(httpBasic("hebei_officer", "demo123")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].action").value("CLOSE")).andExpect(jsonPath("$[0].reason").value("申报已结束"))
+                .andExpect(jsonPath("$[1].reason").value("春节假期顺延"));
+    }
+
+    @Test
     void openABatchStartAnApplicationAndWalkItThroughTheSteps() throws Exception {
         String deadline = LocalDate.now(PilotBatchService.ZONE).plusDays(20).toString();
         // invalid batch → 400 with per-field errors

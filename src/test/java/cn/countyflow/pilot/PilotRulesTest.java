@@ -45,11 +45,53 @@ class PilotRulesTest extends PilotTestSupport {
         PilotBatch hubei = openBatch(hubeiOfficer());
         assertThat(batches.openBatchesFor(user("xinle_drafter"))).extracting(PilotBatch::getId)
                 .contains(hebei.getId()).doesNotContain(hubei.getId());
-        batches.close(hebei.getId(), user("hebei_officer"));
+        batches.close(hebei.getId(), "申报工作提前结束", user("hebei_officer"));
         assertThat(batches.openBatchesFor(user("xinle_drafter"))).extracting(PilotBatch::getId).doesNotContain(hebei.getId());
         assertThatThrownBy(() -> applications.start(hebei.getId(), user("xinle_drafter")))
                 .isInstanceOfSatisfying(FieldErrorsException.class,
                         e -> assertThat(e.getErrors().get("batch")).contains("已截止或已关闭"));
+    }
+
+    @Test
+    void theProvinceChangesExtendsAndClosesAnOpenBatchOnlyWithAReasonAndEachChangeIsKept() {
+        PilotBatch b = openBatch();
+        LocalDate later = b.getDeadline().plusDays(10);
+        // no reason, or one made of spaces and invisible characters, is no reason; nothing changes
+        for (String none : new String[] {null, "  ", "\u200b\u3000\u00a0\u200b"}) {
+            assertThatThrownBy(() -> batches.change(b.getId(), new PilotBatchService.ChangeForm(null, later, null, none),
+                    user("hebei_officer"))).isInstanceOfSatisfying(FieldErrorsException.class,
+                    e -> assertThat(e.getErrors()).containsEntry("reason", "请填写变更原因"));
+        }
+        assertThat(batches.get(b.getId()).getDeadline()).isEqualTo(b.getDeadline());
+        // a county, a city, another province cannot
+        for (String who : new String[] {"xinle_drafter", "sjz_reviewer", "hebei_approver"}) {
+            assertThatThrownBy(() -> batches.change(b.getId(), new PilotBatchService.ChangeForm(null, later, null, "延期"),
+                    user(who))).as(who).isInstanceOf(NotPermittedException.class);
+        }
+        assertThatThrownBy(() -> batches.close(b.getId(), "提前结束", hubeiOfficer())).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> batches.changes(b.getId(), user("xinle_drafter"))).isInstanceOf(NotPermittedException.class);
+
+        // the extension and a new expected number, with the reason, kept as a change row
+        batches.change(b.getId(), new PilotBatchService.ChangeForm(null, later, 12, "部分县申报材料需补充，延期十天"),
+                user("hebei_officer"));
+        PilotBatch changed = batches.get(b.getId());
+        assertThat(changed.getDeadline()).isEqualTo(later);
+        assertThat(changed.getExpectedPilots()).isEqualTo(12);
+        assertThat(batches.changes(b.getId(), user("hebei_approver"))).singleElement().satisfies(c -> {
+            assertThat(c.getAction()).isEqualTo(PilotBatchChange.Action.EDIT);
+            assertThat(c.getReason()).isEqualTo("部分县申报材料需补充，延期十天");
+            assertThat(c.getDetail()).contains(b.getDeadline() + " → " + later, "10 → 12");
+            assertThat(c.getChangedBy()).isEqualTo("hebei_officer");
+        });
+        // closing: counties no longer see or start it; a closed batch does not change any more (409)
+        batches.close(b.getId(), "申报数量已满足需要", user("hebei_officer"));
+        assertThat(batches.openBatchesFor(user("xinle_drafter"))).extracting(PilotBatch::getId).doesNotContain(b.getId());
+        assertThatThrownBy(() -> applications.start(b.getId(), user("xinle_drafter"))).isInstanceOf(FieldErrorsException.class);
+        assertThatThrownBy(() -> batches.change(b.getId(), new PilotBatchService.ChangeForm(null, later.plusDays(1), null,
+                "再次延期"), user("hebei_officer"))).isInstanceOf(cn.countyflow.workflow.TaskStateException.class)
+                .hasMessageContaining("已关闭");
+        assertThat(batches.changes(b.getId(), user("hebei_officer"))).extracting(PilotBatchChange::getAction)
+                .containsExactly(PilotBatchChange.Action.CLOSE, PilotBatchChange.Action.EDIT);
     }
 
     // ---------------------------------------------------------------- starting

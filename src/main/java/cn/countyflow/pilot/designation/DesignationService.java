@@ -118,6 +118,7 @@ public class DesignationService {
     void approved(long listId, CountyFlowUser user) {
         BatchList l = list(listId);
         l.approved(user.username(), calendar.now());
+        batches.closeForApprovedList(l.getBatchId(), user.username());
         lists.save(l);
     }
 

@@ -90,6 +90,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
                 grid.addComponentColumn(this::scheduleActions).setKey("scheduleActions").setHeader(getTranslation("pilot.years.schedule.actions"))
                         .setAutoWidth(true);
             }
+            grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::changesOf));
             grid.setAllRowsVisible(true);
             add(grid);
             refreshProvince();
@@ -102,7 +103,93 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         Button midterm = new Button(getTranslation("pilot.years.midterm.open"), e -> openMidterm(b));
         midterm.setId("batch-midterm-" + b.getId());
         midterm.setEnabled(projects.waitingForMidterm(b.getId()) > 0);
-        return new HorizontalLayout(schedule, midterm);
+        HorizontalLayout actions = new HorizontalLayout(schedule, midterm);
+        if (b.getStatus() == PilotBatch.Status.OPEN) {
+            Button change = new Button(getTranslation("pilot.batch.change"), e -> changeDialog(b, false));
+            change.setId("batch-change-" + b.getId());
+            Button close = new Button(getTranslation("pilot.batch.close"), e -> changeDialog(b, true));
+            close.setId("batch-close-" + b.getId());
+            close.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            actions.add(change, close);
+        }
+        return actions;
+    }
+
+    /** 修改/延期 or 关闭 an open batch: the service asks for a reason and keeps it with the change. */
+    private void changeDialog(PilotBatch b, boolean closing) {
+        Dialog dialog = new Dialog();
+        dialog.setId("batch-change-dialog");
+        dialog.setHeaderTitle(getTranslation(closing ? "pilot.batch.close.title" : "pilot.batch.change.title", b.getName()));
+        TextField name = new TextField(getTranslation("pilot.batch.name"));
+        name.setId("batch-change-name");
+        name.setValue(b.getName());
+        DatePicker deadline = new DatePicker(getTranslation("pilot.batch.deadline"));
+        deadline.setId("batch-change-deadline");
+        deadline.setValue(b.getDeadline());
+        IntegerField expected = new IntegerField(getTranslation("pilot.batch.expectedPilots"));
+        expected.setId("batch-change-expected");
+        expected.setMin(1);
+        expected.setValue(b.getExpectedPilots());
+        com.vaadin.flow.component.textfield.TextArea reason = new com.vaadin.flow.component.textfield.TextArea(
+                getTranslation("pilot.batch.reason"));
+        reason.setId("batch-change-reason");
+        reason.setRequiredIndicatorVisible(true);
+        reason.setMaxLength(PilotBatchService.MAX_REASON);
+        reason.setWidthFull();
+        FormLayout form = closing ? new FormLayout(new Span(getTranslation("pilot.batch.close.hint")), reason)
+                : new FormLayout(name, deadline, expected, reason);
+        form.setColspan(reason, 2);
+        dialog.add(form);
+        Map<String, HasValidation> fields = Map.of("name", name, "deadline", deadline, "expectedPilots", expected,
+                "reason", reason);
+        Button save = new Button(getTranslation(closing ? "pilot.batch.close.confirm" : "pilot.batch.change.save"), e -> {
+            fields.values().forEach(f -> {
+                f.setInvalid(false);
+                f.setErrorMessage(null);
+            });
+            try {
+                PilotBatch changed = closing ? batches.close(b.getId(), reason.getValue(), user)
+                        : batches.change(b.getId(), new PilotBatchService.ChangeForm(name.getValue(), deadline.getValue(),
+                        expected.getValue(), reason.getValue()), user);
+                dialog.close();
+                Notification.show(getTranslation(closing ? "pilot.batch.closed" : "pilot.batch.changed", changed.getName()))
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                refreshProvince();
+            } catch (FieldErrorsException ex) {
+                showAtFields(ex, fields);
+            } catch (RuntimeException ex) {
+                error(cn.countyflow.ui.UserMessages.of(ex));
+            }
+        });
+        save.setId("batch-change-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (closing) save.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button cancel = new Button(getTranslation("pilot.batch.cancel"), e -> dialog.close());
+        dialog.getFooter().add(new HorizontalLayout(cancel, save));
+        dialog.addOpenedChangeListener(ev -> {
+            if (!ev.isOpened()) remove(dialog);
+        });
+        add(dialog);
+        dialog.open();
+    }
+
+    /** The batch's changes with who, when and why, under its row. */
+    private com.vaadin.flow.component.Component changesOf(PilotBatch b) {
+        VerticalLayout box = new VerticalLayout();
+        box.setId("batch-changes-" + b.getId());
+        box.setPadding(false);
+        box.setSpacing(false);
+        box.add(new H4(getTranslation("pilot.batch.changes")));
+        var rows = batches.changes(b.getId(), user);
+        if (rows.isEmpty()) box.add(new Span(getTranslation("pilot.batch.changes.none")));
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PilotBatchService.ZONE);
+        for (var c : rows) {
+            String what = c.getDetail() == null ? getTranslation("pilot.batch.changes.action." + c.getAction())
+                    : getTranslation("pilot.batch.changes.action." + c.getAction()) + " · " + c.getDetail();
+            box.add(new Span(getTranslation("pilot.batch.changes.row", when.format(c.getChangedAt()), c.getChangedBy(),
+                    what, c.getReason())));
+        }
+        return box;
     }
 
     private void openMidterm(PilotBatch b) {

@@ -43,6 +43,10 @@ class DesignationFlowTest extends DesignationTestSupport {
         assertThat(list.getPublicityEnd()).isEqualTo(LocalDate.of(2026, 11, 27)); // the following Friday
         assertThat(appStatus(ids.get(0))).isEqualTo(PilotApplication.Status.IN_PUBLICITY);
         assertThat(appStatus(ids.get(1))).isEqualTo(PilotApplication.Status.IN_PUBLICITY);
+        // the approved list closes the batch: no county can start an application during publicity
+        assertThat(batches.get(batch.getId()).getStatus()).isEqualTo(PilotBatch.Status.CLOSED);
+        assertThat(batches.changes(batch.getId(), user("hebei_officer"))).singleElement()
+                .satisfies(c -> assertThat(c.getAction()).isEqualTo(cn.countyflow.pilot.PilotBatchChange.Action.CLOSE_BY_LIST));
         // the county sees its application in publicity, not at the last step that had a task (专家评审打分)
         assertThat(cases.details(ids.get(0), user("xinle_drafter")).currentStage()).isEqualTo("公示中");
         // the third was not proposed: told now
