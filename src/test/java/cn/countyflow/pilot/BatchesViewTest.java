@@ -81,6 +81,34 @@ class BatchesViewTest extends PilotTestSupport {
     }
 
     @Test
+    void provinceOfficerExtendsABatchGivingTheReasonAtItsField() {
+        PilotBatch batch = openBatch();
+        signInAndOpen("hebei_officer");
+        @SuppressWarnings("unchecked")
+        Grid<PilotBatch> grid = _get(Grid.class, s -> s.withId("batches"));
+        int row = -1;
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            if (GridKt._get(grid, i).getId().equals(batch.getId())) row = i;
+        }
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(grid, row, "scheduleActions");
+        _click(actions.getChildren().filter(c -> c.getId().orElse("").equals("batch-change-" + batch.getId()))
+                .map(Button.class::cast).findFirst().orElseThrow());
+        LocalDate later = batch.getDeadline().plusDays(7);
+        _setValue(_get(DatePicker.class, s -> s.withId("batch-change-deadline")), later);
+        _click(_get(Button.class, s -> s.withId("batch-change-save")));
+        var reason = _get(com.vaadin.flow.component.textfield.TextArea.class, s -> s.withId("batch-change-reason"));
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo("请填写变更原因");
+        assertThat(batches.get(batch.getId()).getDeadline()).isEqualTo(batch.getDeadline());
+
+        _setValue(reason, "国庆假期顺延七天");
+        _click(_get(Button.class, s -> s.withId("batch-change-save")));
+        assertThat(batches.get(batch.getId()).getDeadline()).isEqualTo(later);
+        assertThat(batches.changes(batch.getId(), user("hebei_officer"))).singleElement()
+                .satisfies(c -> assertThat(c.getReason()).isEqualTo("国庆假期顺延七天"));
+    }
+
+    @Test
     void countyDrafterStartsAnApplicationAndLandsOnTheDraft() {
         PilotBatch batch = openBatch();
         signInAndOpen("xinle_drafter");
