@@ -18,6 +18,8 @@ class TaskFormsAdapter implements TaskForms {
     private final FormRegistry registry;
     private final FormValidator validator;
     private final AttachmentService attachments;
+    /** Form files are resources of the application: read once, not at every task open. */
+    private final java.util.concurrent.ConcurrentMap<String, String> schemas = new java.util.concurrent.ConcurrentHashMap<>();
 
     TaskFormsAdapter(FormRegistry registry, FormValidator validator, AttachmentService attachments) {
         this.registry = registry;
@@ -27,7 +29,15 @@ class TaskFormsAdapter implements TaskForms {
 
     @Override
     public String schemaJson(String formKey) {
+        String known = schemas.get(formKey);
+        if (known != null) return known;
         registry.get(formKey); // known and supported, or an IllegalArgumentException
+        String read = read(formKey);
+        schemas.putIfAbsent(formKey, read);
+        return read;
+    }
+
+    private String read(String formKey) {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("forms/" + formKey)) {
             if (in == null) throw new IllegalArgumentException("表单文件不存在：" + formKey);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -151,6 +151,21 @@ class InboxReadModelTest {
         assertThat(filtered).isLessThanOrEqualTo(7);
     }
 
+    @Test
+    void openingATaskLooksItsCaseUpOnce() {
+        CaseFile c = users.startCheck("读模型测试-打开", 3);
+        CountyFlowUser drafter = users.get("xinle_drafter");
+        String task = taskOf(c, drafter);
+        work.open(task, drafter); // warm: the county's name cached
+        var opened = StatementCounter.count(() -> work.open(task, drafter));
+        assertThat(opened.result().task().caseTitle()).isEqualTo("读模型测试-打开");
+        assertThat(opened.result().task().countyName()).isEqualTo("新乐市");
+        assertThat(opened.statements()).as(String.join("\n", opened.statements()))
+                .filteredOn(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("case_file")).hasSize(1);
+        assertThat(opened.statements()).filteredOn(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("organisation"))
+                .isEmpty();
+    }
+
     private int statementsForPageAndCount(CountyFlowUser user) {
         work.myTasks(user, TaskFilter.none(), 0, 20); // warm: county names cached, as after the first page in production
         var counted = StatementCounter.count(() -> work.myTasks(user, TaskFilter.none(), 0, 20).size()
