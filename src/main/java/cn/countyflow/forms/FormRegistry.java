@@ -43,6 +43,7 @@ public class FormRegistry {
     private final String folder;
     private final FormParser parser = new FormParser();
     private final Map<String, FormDefinition> cache = new ConcurrentHashMap<>();
+    /** Each form's JSON as read once: deployed forms by their key, shipped files by their path. */
     private final Map<String, String> deployedJson = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
     private final ObjectProvider<RepositoryService> repository;
@@ -97,11 +98,13 @@ public class FormRegistry {
     public String schemaJson(String key) {
         get(key); // known and supported, or an IllegalArgumentException
         if (key.startsWith(DEPLOYED)) return deployedJson.get(key);
-        try (InputStream in = resolver.getResource("classpath:" + folder + "/" + normalize(key)).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read form file " + key, e);
-        }
+        return deployedJson.computeIfAbsent(normalize(key), file -> {
+            try (InputStream in = resolver.getResource("classpath:" + folder + "/" + file).getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read form file " + key, e);
+            }
+        });
     }
 
     /**

@@ -15,6 +15,7 @@ class TaskFormsAdapter implements TaskForms {
     private final FormRegistry registry;
     private final FormValidator validator;
     private final AttachmentService attachments;
+    /** Form files are resources of the application: read once, not at every task open. */
 
     TaskFormsAdapter(FormRegistry registry, FormValidator validator, AttachmentService attachments) {
         this.registry = registry;

@@ -10,13 +10,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OrganisationService {
     private final OrganisationRepository organisations;
+    /**
+     * Offices by code. The administrative divisions are loaded by migration (V2) and never change at run time (no
+     * setter, nothing saves them), so a found office is kept for the life of the application: an inbox page or a
+     * task open names its counties without a query per row. An unknown code is not remembered.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, Organisation> byCode = new java.util.concurrent.ConcurrentHashMap<>();
 
     OrganisationService(OrganisationRepository organisations) {
         this.organisations = organisations;
     }
 
     public Optional<Organisation> find(String code) {
-        return code == null ? Optional.empty() : organisations.findById(code);
+        if (code == null) return Optional.empty();
+        Organisation known = byCode.get(code);
+        if (known != null) return Optional.of(known);
+        Optional<Organisation> found = organisations.findById(code);
+        found.ifPresent(o -> byCode.putIfAbsent(code, o));
+        return found;
     }
 
     public Organisation get(String code) {

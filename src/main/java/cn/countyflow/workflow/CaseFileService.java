@@ -136,6 +136,11 @@ public class CaseFileService {
         return cases.findById(Long.valueOf(businessKey));
     }
 
+    /** The case whose own process instance this is (not a called one's). */
+    public Optional<CaseFile> findByProcessInstanceId(String processInstanceId) {
+        return processInstanceId == null ? Optional.empty() : cases.findByProcessInstanceId(processInstanceId);
+    }
+
     public List<CaseFile> findAll(List<Long> ids) {
         return cases.findByIdIn(ids);
     }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the engine's task events into {@link TaskEvents}, in the engine's transaction. The Camunda Spring Boot
  * starter publishes every task event of every process as a Spring event ({@code camunda.bpm.eventing.task}, on by
- * default), so new processes are covered without a listener in their BPMN.
+ * default), so new processes are covered without a listener in their BPMN. It also keeps the inbox's read model
+ * ({@link InboxIndex}) in the same transaction: opened, assigned or changed, closed.
  */
 @Component
 class TaskLifecycle {
@@ -21,9 +22,11 @@ class TaskLifecycle {
     private final TaskEscalationRepository escalations;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
+    private final InboxIndex inbox;
 
     TaskLifecycle(CaseFileService cases, TaskEscalationRepository escalations, ApplicationEventPublisher events,
-                  java.time.Clock clock) {
+                  java.time.Clock clock, InboxIndex inbox) {
+        this.inbox = inbox;
         this.cases = cases;
         this.escalations = escalations;
         this.events = events;
@@ -39,11 +42,16 @@ class TaskLifecycle {
             List<String> groups = task.getCandidates().stream()
                     .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
                     .map(l -> l.getGroupId()).filter(Objects::nonNull).toList();
+            inbox.opened(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(),
+                    task.getAssignee(), c, task.getCreateTime(), task.getDueDate(), groups);
             events.publishEvent(new TaskEvents.Opened(task.getId(), task.getName(), c == null ? null : c.getId(),
                     c == null ? null : c.getTitle(), new TaskEvents.Audience(task.getAssignee(), groups),
                     task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                     DecisionContext.current().orElse(null)));
+        } else if (TaskListener.EVENTNAME_ASSIGNMENT.equals(event) || TaskListener.EVENTNAME_UPDATE.equals(event)) {
+            inbox.changed(task.getId(), task.getName(), task.getAssignee(), task.getDueDate());
         } else if (TaskListener.EVENTNAME_COMPLETE.equals(event) || TaskListener.EVENTNAME_DELETE.equals(event)) {
+            inbox.closed(task.getId());
             escalations.close(task.getId(), clock.instant());
             Long caseId = task.getExecution() == null ? null
                     : cases.findByBusinessKey(task.getExecution().getProcessBusinessKey()).map(CaseFile::getId).orElse(null);

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.annotation.Timed;
@@ -50,10 +49,12 @@ public class TaskWork {
     private final OrganisationService organisations;
     private final ObjectMapper json;
     private final Clock clock;
+    private final InboxIndex inbox;
 
     TaskWork(TaskService taskService, HistoryService history, RepositoryService repository, CaseFileService cases,
              TaskForms forms, List<TaskHandler> handlers, TaskDraftRepository drafts, AuditService audit,
-             OrganisationService organisations, ObjectMapper json, Clock clock) {
+             OrganisationService organisations, ObjectMapper json, Clock clock, InboxIndex inbox) {
+        this.inbox = inbox;
         this.clock = clock;
         this.taskService = taskService;
         this.history = history;
@@ -69,52 +70,27 @@ public class TaskWork {
 
     // ---------------------------------------------------------------- lists
 
-    /** My tasks: assigned to me, or claimable by one of my groups. */
+    /**
+     * My tasks: assigned to me, or claimable by one of my groups, from the inbox's read model ({@link InboxIndex}:
+     * two bounded index queries merged, a page's cases in one query, county names cached).
+     */
     @Timed(value = "countyflow.inbox.query", description = "the inbox query (我的待办): a page of my tasks")
     public List<TaskSummary> myTasks(CountyFlowUser user, TaskFilter filter, int offset, int limit) {
-        TaskQuery query = myTaskQuery(user, filter);
-        if (query == null) return List.of();
-        filter.sort().apply(query, filter.ascending());
-        return summaries(query.listPage(offset, limit));
+        List<InboxIndex.Row> page = inbox.page(user, filter, offset, limit);
+        Map<Long, CaseFile> byId = casesById(page.stream().map(InboxIndex.Row::caseId).filter(Objects::nonNull).toList());
+        Instant now = clock.instant();
+        return page.stream().map(r -> {
+            CaseFile c = r.caseId() == null ? null : byId.get(r.caseId());
+            return new TaskSummary(r.taskId(), r.name(), r.taskKey(), c == null ? null : c.getId(),
+                    c == null ? "" : c.getTitle(), c == null ? null : c.getCaseType(),
+                    c == null ? null : c.getCountyCode(), c == null ? "" : organisations.nameOf(c.getCountyCode()),
+                    r.created(), r.due(), r.due() != null && r.due().isBefore(now), r.assignee());
+        }).toList();
     }
 
     @Timed(value = "countyflow.inbox.count", description = "the inbox query's count")
     public long countMyTasks(CountyFlowUser user, TaskFilter filter) {
-        TaskQuery query = myTaskQuery(user, filter);
-        return query == null ? 0 : query.count();
-    }
-
-    private TaskQuery myTaskQuery(CountyFlowUser user, TaskFilter filter) {
-        TaskQuery q = taskService.createTaskQuery().or()
-                .taskAssignee(user.username())
-                .taskCandidateGroupIn(user.groups())
-                .endOr();
-        if (filter.taskName() != null && !filter.taskName().isBlank()) {
-            q.taskNameLike("%" + filter.taskName().trim() + "%");
-        }
-        if (filter.overdueOnly()) q.dueBefore(Date.from(clock.instant()));
-        if (filter.assignedOnly()) q.taskAssignee(user.username());
-        if (filter.caseText() != null && !filter.caseText().isBlank()) {
-            List<Long> ids = cases.matchingIds(user, filter.caseText(), 1000);
-            if (ids.isEmpty()) return null;
-            q.processInstanceBusinessKeyIn(ids.stream().map(String::valueOf).toArray(String[]::new));
-        }
-        return q;
-    }
-
-    private List<TaskSummary> summaries(List<Task> page) {
-        Map<String, Long> caseIds = caseIdsOf(page.stream().map(Task::getProcessInstanceId).toList());
-        Map<Long, CaseFile> byId = casesById(caseIds.values());
-        Date now = Date.from(clock.instant());
-        return page.stream().map(t -> {
-            CaseFile c = byId.get(caseIds.get(t.getProcessInstanceId()));
-            return new TaskSummary(t.getId(), t.getName(), t.getTaskDefinitionKey(),
-                    c == null ? null : c.getId(), c == null ? "" : c.getTitle(),
-                    c == null ? null : c.getCaseType(),
-                    c == null ? null : c.getCountyCode(), c == null ? "" : organisations.nameOf(c.getCountyCode()),
-                    toInstant(t.getCreateTime()), toInstant(t.getDueDate()),
-                    t.getDueDate() != null && t.getDueDate().before(now), t.getAssignee());
-        }).toList();
+        return inbox.count(user, filter);
     }
 
     /** Case ids of process instances, in one query (business key = case id). */
@@ -160,8 +136,9 @@ public class TaskWork {
 
     /** The task with its case, form and the data the form opens with (saved draft, else the feature's prefill). */
     public TaskDetails open(String taskId, CountyFlowUser user) {
-        Task task = actionable(taskId, user, "TASK_OPEN");
-        CaseFile c = caseOf(task);
+        Held held = held(taskId, user, "TASK_OPEN");
+        Task task = held.task();
+        CaseFile c = held.caseFile();
         String formKey = formKeyOf(task);
         Map<String, Object> data;
         var draft = drafts.findById(taskId);
@@ -172,7 +149,7 @@ public class TaskWork {
         } else {
             data = handler(context).map(h -> h.initialData(context)).orElse(Map.of());
         }
-        return new TaskDetails(summaries(List.of(task)).get(0), formKey, formKey == null ? null : forms.fileOf(formKey), data,
+        return new TaskDetails(summaryOf(task, c), formKey, formKey == null ? null : forms.fileOf(formKey), data,
                 draft.map(TaskDraft::getSavedAt).orElse(null), task.getAssignee() != null && task.getAssignee().equals(user.username()));
     }
 
@@ -226,8 +203,9 @@ public class TaskWork {
     /** Saves form data without validating it, to be resumed later. */
     @Transactional
     public void saveDraft(String taskId, Map<String, Object> data, CountyFlowUser user) {
-        Task task = actionable(taskId, user, "TASK_DRAFT");
-        CaseFile c = caseOf(task);
+        Held held = held(taskId, user, "TASK_DRAFT");
+        Task task = held.task();
+        CaseFile c = held.caseFile();
         String formKey = formKeyOf(task);
         Map<String, Object> clean = formKey == null ? Map.of() : forms.clean(formKey, data);
         String body = writeJson(clean);
@@ -243,8 +221,9 @@ public class TaskWork {
     @Transactional
     @Timed(value = "countyflow.task.complete", description = "completing a task: check, validate, handler, engine, history")
     public void complete(String taskId, Map<String, Object> data, CountyFlowUser user) {
-        Task task = actionable(taskId, user, "TASK_COMPLETE");
-        CaseFile c = caseOf(task);
+        Held held = held(taskId, user, "TASK_COMPLETE");
+        Task task = held.task();
+        CaseFile c = held.caseFile();
         Map<String, Object> clean = data == null ? Map.of() : data;
         String formKey = formKeyOf(task);
         if (formKey != null) {
@@ -296,6 +275,14 @@ public class TaskWork {
 
     /** The task, if this user may act on it now: its assignee, or a candidate while nobody has claimed it. */
     Task actionable(String taskId, CountyFlowUser user, String action) {
+        return held(taskId, user, action).task();
+    }
+
+    /** A task the user may act on, with its case (looked up once per request). */
+    record Held(Task task, CaseFile caseFile) {
+    }
+
+    Held held(String taskId, CountyFlowUser user, String action) {
         Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
             throw new NotFoundException("任务不存在或已办结：" + taskId);
@@ -312,7 +299,7 @@ public class TaskWork {
         if (c != null && !cases.canSee(user, c) && !assignee) {
             throw refuse(user, action, taskId, "无权办理此任务：案件不在您的管辖范围内");
         }
-        return task;
+        return new Held(task, c);
     }
 
     /**
@@ -337,9 +324,26 @@ public class TaskWork {
         return new NotPermittedException(message);
     }
 
+    /**
+     * The task's case: one query through {@code case_file.process_instance_id} for a task of the case's own process;
+     * a task of a called process (e.g. expertReview) goes through its instance's business key (the case id).
+     */
     CaseFile caseOf(Task task) {
-        Long id = caseIdsOf(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
-        return id == null ? null : casesById(List.of(id)).get(id);
+        if (task.getProcessInstanceId() == null) return null;
+        return cases.findByProcessInstanceId(task.getProcessInstanceId()).orElseGet(() -> {
+            Long id = caseIdsOf(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
+            return id == null ? null : casesById(List.of(id)).get(id);
+        });
+    }
+
+    private TaskSummary summaryOf(Task t, CaseFile c) {
+        Date now = Date.from(clock.instant());
+        return new TaskSummary(t.getId(), t.getName(), t.getTaskDefinitionKey(),
+                c == null ? null : c.getId(), c == null ? "" : c.getTitle(),
+                c == null ? null : c.getCaseType(),
+                c == null ? null : c.getCountyCode(), c == null ? "" : organisations.nameOf(c.getCountyCode()),
+                toInstant(t.getCreateTime()), toInstant(t.getDueDate()),
+                t.getDueDate() != null && t.getDueDate().before(now), t.getAssignee());
     }
 
     private TaskHandler.TaskContext context(Task task, CaseFile c, CountyFlowUser user) {

@@ -80,6 +80,9 @@ class PilotApplicationBrowserTest {
         browser.waitFor("#field-decision");
         // the application is shown read-only beside the decision
         browser.waitFor("#review-application");
+        // loaded when opened
+        browser.click("#review-application-details vaadin-details-summary");
+        browser.waitFor("#review-application-form");
         assertThat(browser.valueOf("field-contactName")).isEqualTo("张伟");
         browser.choose("field-decision", decisionLabel);
         if (comment != null) browser.type("field-comment", comment);

@@ -22,7 +22,8 @@ final class MariaDb {
     static final String PASSWORD = env("COUNTYFLOW_IT_DB_PASSWORD", "");
     /** The same connection options as the mysql profile's default URL. */
     static final String OPTIONS = "sendFractionalSeconds=false&characterEncoding=UTF-8"
-            + "&connectionCollation=utf8mb4_unicode_ci&useSSL=false&allowPublicKeyRetrieval=true";
+            + "&connectionCollation=utf8mb4_unicode_ci&useSSL=false&allowPublicKeyRetrieval=true"
+            + "&nullCatalogMeansCurrent=true";
 
     /** Databases created by this JVM and not yet dropped. */
     private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -71,6 +72,36 @@ final class MariaDb {
             throw new IllegalStateException("cannot create database " + name + " on " + SERVER_URL, e);
         }
         CREATED.add(name);
+        return name;
+    }
+
+    /**
+     * Another CountyFlow database on the same server, as a second installation (or a test run) leaves it: a fresh
+     * database holding the process engine's tables, created with the engine's own MySQL scripts. Without
+     * {@code nullCatalogMeansCurrent=true} the engine of a new database would find these tables through JDBC metadata
+     * (Connector/J searches every database when no catalog is given), take its own schema as present and fail at
+     * start with "Table '<new>.ACT_GE_PROPERTY' doesn't exist".
+     */
+    static String createNeighbourWithEngineTables() {
+        String name = createDatabase();
+        String[] scripts = {"engine", "history", "identity", "case.engine", "case.history", "decision.engine",
+                "decision.history"};
+        try (Connection c = DriverManager.getConnection(urlOf(name), USER, PASSWORD)) {
+            for (String script : scripts) {
+                String path = "org/camunda/bpm/engine/db/create/activiti.mysql.create." + script + ".sql";
+                try (var in = MariaDb.class.getClassLoader().getResourceAsStream(path)) {
+                    if (in == null) throw new IllegalStateException("missing " + path);
+                    String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
+                        String body = statement.lines().filter(l -> !l.trim().startsWith("--"))
+                                .collect(java.util.stream.Collectors.joining("\n")).trim();
+                        if (!body.isEmpty()) c.createStatement().execute(body);
+                    }
+                }
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot fill " + name + " with the engine's tables", e);
+        }
         return name;
     }
 

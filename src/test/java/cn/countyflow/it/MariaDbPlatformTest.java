@@ -54,6 +54,7 @@ class MariaDbPlatformTest {
     static final String RARE = "\uD840\uDC00";
 
     private static String database;
+    private static String neighbour;
 
     @Autowired CaseFileService caseFiles;
     @Autowired TaskWork taskWork;
@@ -65,6 +66,8 @@ class MariaDbPlatformTest {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {
+        // another CountyFlow database on the same server, with the engine's tables: ours must still be created (issue 12)
+        neighbour = MariaDb.createNeighbourWithEngineTables();
         database = MariaDb.createDatabase();
         registry.add("spring.datasource.url", () -> MariaDb.urlOf(database));
         registry.add("spring.datasource.username", () -> MariaDb.USER);
@@ -87,6 +90,16 @@ class MariaDbPlatformTest {
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success = 1", String.class))
                 .contains("1", "2");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_GE_PROPERTY", Integer.class)).isPositive();
+        // started beside another CountyFlow database whose engine tables Connector/J would otherwise have reported as ours
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? "
+                + "AND table_name = 'ACT_GE_PROPERTY'", Integer.class, neighbour)).isEqualTo(1);
+        assertThat(MariaDb.OPTIONS).contains("nullCatalogMeansCurrent=true");
+        try (var in = getClass().getClassLoader().getResourceAsStream("application-mysql.yml")) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("the mysql profile's default URL").contains("nullCatalogMeansCurrent=true");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
 
         assertThat(organisations.find("130184")).hasValueSatisfying(o -> {
             assertThat(o.getName()).isEqualTo("新乐市");

@@ -358,6 +358,14 @@ class ExpertReviewFlowTest extends PilotTestSupport {
         assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0)).isInstanceOf(TaskView.class);
         com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Div.class,
                 s -> s.withId("review-application"));
+        // the application is rendered only when the expert opens it
+        var besides = com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.details.Details.class,
+                s -> s.withId("review-application-details"));
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(cn.countyflow.forms.RenderedForm.class,
+                s -> s.withId("review-application-form"))).isEmpty();
+        besides.setOpened(true);
+        com.github.mvysny.kaributesting.v10.LocatorJ._get(cn.countyflow.forms.RenderedForm.class,
+                s -> s.withId("review-application-form"));
         UI.getCurrent().navigate("tasks/" + stillOpen.taskId());
         assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0))
                 .isInstanceOf(ErrorViews.Refused.class);

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 
@@ -18,7 +19,8 @@ import cn.countyflow.workflow.TaskDetails;
 /**
  * Beside the form of every step that judges an application (the leader's sign-off, city screening, the provincial
  * check, an expert's score sheet): the application (申报书, latest revision) read-only. Nothing about other experts.
- * TaskView has checked through TaskWork that the user may act on the task.
+ * TaskView has checked through TaskWork that the user may act on the task. The application is rendered when the
+ * user opens it (a collapsed {@code Details}), not with every task page.
  */
 @Component
 @Order(10)
@@ -40,12 +42,23 @@ class ApplicationBesideTask implements TaskSection {
                 || !PilotApplicationService.CASE_TYPE.equals(details.task().caseType())) {
             return Optional.empty();
         }
-        var form = forms.render("pilot/draft.form", applications.latestData(details.task().caseId()), true,
-                user::username);
+        // loaded when opened: the whole 申报书 rendered read-only is most of what a task page would send, and many
+        // decisions are taken without reading it again
+        long caseId = details.task().caseId();
         Div box = new Div();
-        box.add(new H3(box.getTranslation("pilot.application.readonly")), form);
         box.setId("review-application");
         box.setWidthFull();
+        Details shown = new Details(new H3(box.getTranslation("pilot.application.readonly")));
+        shown.setId("review-application-details");
+        shown.setWidthFull();
+        shown.addOpenedChangeListener(e -> {
+            if (e.isOpened() && shown.getContent().findAny().isEmpty()) {
+                var form = forms.render("pilot/draft.form", applications.latestData(caseId), true, user::username);
+                form.setId("review-application-form");
+                shown.add(form);
+            }
+        });
+        box.add(shown);
         return Optional.of(box);
     }
 }

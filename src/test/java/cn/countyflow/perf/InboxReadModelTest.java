@@ -1,0 +1,176 @@
+package cn.countyflow.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.countyflow.SpringTest;
+import cn.countyflow.TestUsers;
+import cn.countyflow.org.CountyFlowUser;
+import cn.countyflow.workflow.CaseFile;
+import cn.countyflow.workflow.InboxIndex;
+import cn.countyflow.workflow.TaskFilter;
+import cn.countyflow.workflow.TaskSummary;
+import cn.countyflow.workflow.TaskWork;
+
+/**
+ * 我的待办 from its read model (inbox_task, inbox_task_group): the same tasks and counts as the engine's own
+ * candidate-or-assignee query, kept in step by claim, release and completion, a stable order across pages, a rebuild
+ * from the engine, and — without any timing — a bounded number of SQL statements per page that does not grow with the
+ * number of tasks.
+ */
+@SpringTest
+class InboxReadModelTest {
+    @Autowired TaskWork work;
+    @Autowired TaskService engine;
+    @Autowired InboxIndex inbox;
+    @Autowired TestUsers users;
+    @Autowired JdbcTemplate jdbc;
+
+    private static final List<String> PEOPLE = List.of("xinle_drafter", "xinle_leader", "sjz_reviewer", "sjz_reviewer2",
+            "zhengding_drafter", "hebei_officer", "hebei_approver", "expert_sjz", "admin");
+
+    /** The engine's answer to "my tasks", the query the inbox used before its read model. */
+    private Set<String> engineTasks(CountyFlowUser user) {
+        Set<String> ids = new HashSet<>();
+        engine.createTaskQuery().or().taskAssignee(user.username()).taskCandidateGroupIn(user.groups()).endOr().list()
+                .forEach((Task t) -> ids.add(t.getId()));
+        return ids;
+    }
+
+    private Set<String> inboxTasks(CountyFlowUser user) {
+        Set<String> ids = new HashSet<>();
+        work.myTasks(user, TaskFilter.none(), 0, 100_000).forEach(t -> ids.add(t.id()));
+        return ids;
+    }
+
+    private void assertSameAsEngine() {
+        for (String name : PEOPLE) {
+            CountyFlowUser user = users.get(name);
+            Set<String> expected = engineTasks(user);
+            assertThat(inboxTasks(user)).as(name).isEqualTo(expected);
+            assertThat(work.countMyTasks(user, TaskFilter.none())).as(name + " count").isEqualTo(expected.size());
+        }
+    }
+
+    private String taskOf(CaseFile c, CountyFlowUser user) {
+        return work.myTasks(user, new TaskFilter(null, c.getTitle(), false, false, TaskFilter.Sort.CREATED, false), 0, 10)
+                .stream().filter(t -> c.getId().equals(t.caseId())).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void theInboxShowsWhatTheEngineWouldThroughClaimReleaseAndCompletion() {
+        CaseFile c = users.startCheck("读模型测试-流转", 3);
+        CountyFlowUser drafter = users.get("xinle_drafter");
+        CountyFlowUser reviewer = users.get("sjz_reviewer");
+        CountyFlowUser colleague = users.get("sjz_reviewer2");
+        assertSameAsEngine();
+
+        String draft = taskOf(c, drafter);
+        assertThat(jdbc.queryForObject("SELECT county_code FROM inbox_task WHERE task_id = ?", String.class, draft))
+                .isEqualTo("130184");
+        work.complete(draft, Map.of("title", "材料"), drafter);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox_task WHERE task_id = ?", Integer.class, draft)).isZero();
+        assertSameAsEngine();
+
+        String review = taskOf(c, reviewer);
+        work.claim(review, reviewer);
+        assertThat(work.myTasks(colleague, TaskFilter.none(), 0, 100_000)).noneMatch(t -> t.id().equals(review));
+        assertThat(work.myTasks(reviewer, new TaskFilter(null, null, false, true, TaskFilter.Sort.CREATED, false), 0, 100_000))
+                .anyMatch(t -> t.id().equals(review) && "sjz_reviewer".equals(t.assignee()));
+        assertSameAsEngine();
+
+        work.unclaim(review, reviewer);
+        assertThat(work.myTasks(colleague, TaskFilter.none(), 0, 100_000)).anyMatch(t -> t.id().equals(review) && t.claimable());
+        assertSameAsEngine();
+    }
+
+    @Test
+    void pagesFollowOneStableOrderWithoutGapsOrRepeats() {
+        for (int i = 0; i < 12; i++) users.startCheck("读模型测试-分页-" + i, "130123", "zhengding_drafter", 5);
+        CountyFlowUser drafter = users.get("zhengding_drafter");
+        for (TaskFilter.Sort sort : TaskFilter.Sort.values()) {
+            for (boolean asc : new boolean[] {true, false}) {
+                TaskFilter filter = new TaskFilter(null, null, false, false, sort, asc);
+                List<TaskSummary> all = work.myTasks(drafter, filter, 0, 100_000);
+                List<TaskSummary> paged = new ArrayList<>();
+                for (int offset = 0; offset < all.size(); offset += 5) paged.addAll(work.myTasks(drafter, filter, offset, 5));
+                assertThat(paged).as(sort + " " + asc).extracting(TaskSummary::id)
+                        .containsExactlyElementsOf(all.stream().map(TaskSummary::id).toList());
+                assertThat(new HashSet<>(all.stream().map(TaskSummary::id).toList())).hasSize(all.size());
+                assertThat(work.countMyTasks(drafter, filter)).isEqualTo(all.size());
+            }
+        }
+        List<TaskSummary> newest = work.myTasks(drafter, TaskFilter.none(), 0, 100_000);
+        Comparator<TaskSummary> createdThenId = Comparator.comparing(TaskSummary::created).thenComparing(TaskSummary::id);
+        assertThat(newest).isSortedAccordingTo(createdThenId.reversed());
+    }
+
+    @Test
+    void theRebuildRefillsTheReadModelFromTheEngine() {
+        CaseFile c = users.startCheck("读模型测试-重建", 3);
+        String task = taskOf(c, users.get("xinle_drafter"));
+        jdbc.update("DELETE FROM inbox_task_group WHERE task_id = ?", task);
+        jdbc.update("DELETE FROM inbox_task WHERE task_id = ?", task);
+        assertThat(inboxTasks(users.get("xinle_drafter"))).doesNotContain(task);
+
+        long rows = inbox.rebuild();
+        assertThat(rows).isEqualTo(engine.createTaskQuery().count());
+        assertThat(inboxTasks(users.get("xinle_drafter"))).contains(task);
+        assertSameAsEngine();
+    }
+
+    @Test
+    void aPageAndItsCountTakeABoundedNumberOfStatementsWhateverTheNumberOfTasks() {
+        CountyFlowUser drafter = users.get("jinzhou_drafter");
+        for (int i = 0; i < 25; i++) users.startCheck("读模型测试-语句-" + i, "130183", "jinzhou_drafter", 5);
+        int few = statementsForPageAndCount(drafter);
+
+        for (int i = 0; i < 100; i++) users.startCheck("读模型测试-语句-多-" + i, "130183", "jinzhou_drafter", 5);
+        assertThat(work.countMyTasks(drafter, TaskFilter.none())).isGreaterThanOrEqualTo(125);
+        int many = statementsForPageAndCount(drafter);
+
+        // a page (one statement), its cases (one), the count (one); county names come from the cache
+        assertThat(few).isLessThanOrEqualTo(3);
+        assertThat(many).isEqualTo(few);
+        // a text filter adds the case search, and nothing per task
+        TaskFilter byCase = new TaskFilter(null, "读模型测试-语句", false, false, TaskFilter.Sort.DUE, true);
+        int filtered = StatementCounter.count(() -> work.myTasks(drafter, byCase, 0, 20).size()
+                + work.countMyTasks(drafter, byCase)).count();
+        assertThat(filtered).isLessThanOrEqualTo(7);
+    }
+
+    @Test
+    void openingATaskLooksItsCaseUpOnce() {
+        CaseFile c = users.startCheck("读模型测试-打开", 3);
+        CountyFlowUser drafter = users.get("xinle_drafter");
+        String task = taskOf(c, drafter);
+        work.open(task, drafter); // warm: the county's name cached
+        var opened = StatementCounter.count(() -> work.open(task, drafter));
+        assertThat(opened.result().task().caseTitle()).isEqualTo("读模型测试-打开");
+        assertThat(opened.result().task().countyName()).isEqualTo("新乐市");
+        assertThat(opened.statements()).as(String.join("\n", opened.statements()))
+                .filteredOn(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("case_file")).hasSize(1);
+        assertThat(opened.statements()).filteredOn(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("organisation"))
+                .isEmpty();
+    }
+
+    private int statementsForPageAndCount(CountyFlowUser user) {
+        work.myTasks(user, TaskFilter.none(), 0, 20); // warm: county names cached, as after the first page in production
+        var counted = StatementCounter.count(() -> work.myTasks(user, TaskFilter.none(), 0, 20).size()
+                + work.countMyTasks(user, TaskFilter.none()));
+        assertThat(counted.result()).isGreaterThanOrEqualTo(20 + 25);
+        return counted.count();
+    }
+}
