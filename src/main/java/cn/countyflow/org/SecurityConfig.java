@@ -14,10 +14,13 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -55,6 +58,22 @@ public class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /**
+     * Users and passwords from {@link UserAccountService}; before the password is checked, a locked account
+     * ({@link SignInControls}: 5 failures in a row, 15 minutes) and a disabled one are refused.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(UserAccountService users, PasswordEncoder encoder,
+                                                     SignInControls controls) {
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> {
+            controls.checkNotLocked(user.getUsername());
+            if (!user.isEnabled()) throw new DisabledException("disabled");
+        });
+        return provider;
     }
 
     /**
@@ -119,14 +138,13 @@ public class SecurityConfig {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
-                        .anyRequest().authenticated())
+    SecurityFilterChain apiChain(HttpSecurity http, SignInControls controls) throws Exception {
+        http.addFilterAfter(new PasswordChangeRequiredFilter(controls), AuthorizationFilter.class);
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .csrf(c -> c.disable()) // stateless: credentials on every request, no cookie honoured
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(APP_CSP)))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP)))
                 .httpBasic(b -> b.realmName("CountyFlow")
                         .authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new ApiAuthenticationEntryPoint())
@@ -134,8 +152,26 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The API's documentation (Swagger UI, OpenAPI): read-only pages for signed-in users, by the browser's session
+     * (from the menu 接口文档) or HTTP Basic; no session is made for them.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .csrf(c -> c.disable()) // GETs only, nothing changes
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(APP_CSP)))
+                .httpBasic(b -> b.realmName("CountyFlow").authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new ApiAuthenticationEntryPoint())
+                        .accessDeniedHandler(new ApiAuthenticationEntryPoint()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(APP_CSP)));
         http.authorizeHttpRequests(a -> a.requestMatchers("/images/**", "/icons/**").permitAll());
