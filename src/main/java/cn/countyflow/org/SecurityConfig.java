@@ -102,7 +102,8 @@ public class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain engineRestChain(HttpSecurity http, RefusalAudit refusals) throws Exception {
+    SecurityFilterChain engineRestChain(HttpSecurity http, RefusalAudit refusals, SecondFactor factor) throws Exception {
+        http.addFilterAfter(new SecondFactorFilter(factor, true), AuthorizationFilter.class);
         var entryPoint = refusals.audited(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
         http.securityMatcher(new AntPathRequestMatcher("/engine-rest/**")) // Jersey's servlet, not Spring MVC
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(Role.ADMIN.name()))
@@ -121,7 +122,8 @@ public class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain camundaChain(HttpSecurity http, RefusalAudit refusals) throws Exception {
+    SecurityFilterChain camundaChain(HttpSecurity http, RefusalAudit refusals, SecondFactor factor) throws Exception {
+        http.addFilterAfter(new SecondFactorFilter(factor, false), AuthorizationFilter.class);
         http.securityMatcher(new AntPathRequestMatcher("/camunda/**")) // Camunda's servlets and filters
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(Role.ADMIN.name()))
                 .csrf(c -> c.disable()) // Camunda's webapp brings its own CSRF filter
@@ -138,8 +140,9 @@ public class SecurityConfig {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain apiChain(HttpSecurity http, SignInControls controls) throws Exception {
-        http.addFilterAfter(new PasswordChangeRequiredFilter(controls), AuthorizationFilter.class);
+    SecurityFilterChain apiChain(HttpSecurity http, SignInControls controls, SecondFactor factor) throws Exception {
+        http.addFilterAfter(new SecondFactorFilter(factor, true), AuthorizationFilter.class);
+        http.addFilterAfter(new PasswordChangeRequiredFilter(controls), SecondFactorFilter.class);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .csrf(c -> c.disable()) // stateless: credentials on every request, no cookie honoured
