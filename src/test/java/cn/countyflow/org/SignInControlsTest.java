@@ -171,4 +171,13 @@ class SignInControlsTest {
         assertThat(_find(cn.countyflow.ui.PasswordView.class)).isEmpty();
         assertThat(tasksAs(user, "Fresh#2026pw")).isEqualTo(HttpStatus.OK);
     }
+
+    @Autowired jakarta.servlet.ServletContext servletContext;
+    @Autowired org.springframework.boot.web.servlet.ServletRegistrationBean<com.vaadin.flow.spring.SpringServlet> vaadinServlet;
+
+    @Test
+    void sessionsEndAfterThirtyIdleMinutesWhateverTheHeartbeat() {
+        assertThat(servletContext.getSessionTimeout()).as("minutes").isEqualTo(30);
+        assertThat(vaadinServlet.getServlet().getService().getDeploymentConfiguration().isCloseIdleSessions()).isTrue();
+    }
 }
