@@ -80,4 +80,19 @@ class ProductionStartTest {
         assertThat(initial.create(name, "130000", "Given#2026pw")).isEqualTo("Given#2026pw");
         assertThat(controls.mustChangePassword(name)).isTrue();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRunsASecondNodeOnTheSameDatabaseAfterTheFirstIsHealthy() throws Exception {
+        Map<String, Object> compose = new org.yaml.snakeyaml.Yaml().load(Files.readString(Path.of("docker/compose.yaml")));
+        var services = (Map<String, Map<String, Object>>) compose.get("services");
+        assertThat(services).containsKeys("db", "app", "app2");
+        var app = services.get("app");
+        var app2 = services.get("app2");
+        assertThat(((Map<String, Object>) app2.get("environment")).get("COUNTYFLOW_DB_URL"))
+                .isEqualTo(((Map<String, Object>) app.get("environment")).get("COUNTYFLOW_DB_URL"));
+        assertThat((Map<String, Object>) app.get("healthcheck")).containsKey("test");
+        assertThat(((Map<String, Map<String, Object>>) app2.get("depends_on")).get("app")).containsEntry("condition", "service_healthy");
+        assertThat((java.util.List<String>) app2.get("ports")).containsExactly("8081:8080");
+    }
 }
