@@ -9,21 +9,33 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/**
+ * One line of the audit log. Written once and never changed: the entity is immutable to Hibernate (no UPDATE is ever
+ * issued for it) and {@link AuditEventRepository} offers no update or delete; rows are kept at least
+ * {@value AuditService#RETENTION_DAYS} days (the application deletes none).
+ */
 @Entity
 @Table(name = "audit_event")
+@org.hibernate.annotations.Immutable
 public class AuditEvent {
     public enum Outcome { SUCCESS, FAILURE, DENIED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    @Column(updatable = false)
     private Instant at;
+    @Column(updatable = false)
     private String username;
-    @Column(name = "org_code")
+    @Column(name = "org_code", updatable = false)
     private String orgCode;
+    @Column(updatable = false)
     private String action;
+    @Column(updatable = false)
     private String target;
+    @Column(updatable = false)
     private String outcome;
+    @Column(updatable = false)
     private String detail;
 
     protected AuditEvent() {

@@ -13,7 +13,11 @@ import java.util.Map;
 
 /**
  * Which uploads are accepted: PDF, PNG, JPEG and Office documents (OOXML and legacy OLE2), recognised by their
- * magic bytes <em>and</em> a matching file name extension, up to {@code countyflow.upload.max-size}.
+ * magic bytes <em>and</em> a matching file name extension, up to {@code countyflow.upload.max-size}. Judged by
+ * structure, not only the first bytes: an OOXML file is opened as the ZIP it claims to be and inflated with bounds
+ * (at most {@code countyflow.upload.max-entries} entries and {@code countyflow.upload.max-unpacked-size} unpacked, so
+ * a zip bomb is refused), and a polyglot — a file that is also a ZIP archive, or an Office file that is also a PDF —
+ * is refused.
  */
 @Component
 public class UploadPolicy {
@@ -21,6 +25,9 @@ public class UploadPolicy {
     static final String TYPE_NOT_ALLOWED = "文件类型不允许：仅支持 PDF、PNG、JPEG 和 Office 文档";
     static final String CONTENT_MISMATCH = "文件内容与扩展名不符";
     static final String EMPTY = "文件为空";
+    static final String UNPACKED_TOO_LARGE = "文件解压后过大或条目过多，疑似压缩炸弹，已拒绝";
+    static final String POLYGLOT = "文件同时含有多种格式的内容，已拒绝";
+    static final String DAMAGED = "文件已损坏，无法打开";
 
     private enum Kind { PDF, PNG, JPEG, OOXML, OLE2 }
 
@@ -48,9 +55,20 @@ public class UploadPolicy {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
 
     private final DataSize maxSize;
+    private final long maxUnpacked;
+    private final int maxEntries;
 
     public UploadPolicy(@Value("${countyflow.upload.max-size:20MB}") DataSize maxSize) {
+        this(maxSize, DataSize.ofMegabytes(100), 2000);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public UploadPolicy(@Value("${countyflow.upload.max-size:20MB}") DataSize maxSize,
+                        @Value("${countyflow.upload.max-unpacked-size:100MB}") DataSize maxUnpacked,
+                        @Value("${countyflow.upload.max-entries:2000}") int maxEntries) {
         this.maxSize = maxSize;
+        this.maxUnpacked = maxUnpacked.toBytes();
+        this.maxEntries = maxEntries;
     }
 
     public DataSize getMaxSize() {
@@ -79,6 +97,66 @@ public class UploadPolicy {
         if (actual == Kind.OOXML && !isOoxml(content, allowed.ooxmlFolder())) {
             throw new UploadRejectedException(CONTENT_MISMATCH);
         }
+        if (actual == Kind.OOXML) {
+            if (indexOf(content, PDF, 0, 1024) >= 0) throw new UploadRejectedException(POLYGLOT);
+            checkUnpacked(content);
+        } else if (endsWithZipArchive(content)) {
+            // a PDF, image or OLE2 file that is also a ZIP archive (a sound central directory at its end, where ZIP
+            // readers look for it: e.g. a PDF or JPEG with an archive appended)
+            throw new UploadRejectedException(POLYGLOT);
+        }
+    }
+
+    /**
+     * Inflates every entry of the archive into nothing, counting: more than {@code maxEntries} entries or more than
+     * {@code maxUnpacked} bytes in all is a zip bomb; an archive that cannot be read is damaged.
+     */
+    private void checkUnpacked(byte[] content) {
+        long total = 0;
+        int entries = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(content))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (++entries > maxEntries) throw new UploadRejectedException(UNPACKED_TOO_LARGE);
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    total += n;
+                    if (total > maxUnpacked) throw new UploadRejectedException(UNPACKED_TOO_LARGE);
+                }
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new UploadRejectedException(DAMAGED);
+        }
+        if (entries == 0) throw new UploadRejectedException(DAMAGED);
+    }
+
+    /**
+     * Whether the file ends in a ZIP archive as ZIP readers find one: an end-of-central-directory record in the last
+     * 64 KB whose central directory (its size back from the record) starts with a central header — wherever the
+     * archive begins, so also with other content before it.
+     */
+    static boolean endsWithZipArchive(byte[] zip) {
+        for (int i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 5 && zip[i + 3] == 6) {
+                long start = i - u32(zip, i + 12);
+                if (u16(zip, i + 10) > 0 && start >= 0 && start + 4 <= zip.length && zip[(int) start] == 'P'
+                        && zip[(int) start + 1] == 'K' && zip[(int) start + 2] == 1 && zip[(int) start + 3] == 2) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] content, byte[] pattern, int from, int to) {
+        int end = Math.min(to, content.length) - pattern.length;
+        outer:
+        for (int i = Math.max(0, from); i <= end; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (content[i + j] != pattern[j]) continue outer;
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** Content type for an accepted file's name. */

@@ -30,6 +30,16 @@ public class AppUser {
     @Column(name = "org_code")
     private String orgCode;
     private boolean enabled = true;
+    @Column(name = "failed_sign_ins")
+    private int failedSignIns;
+    @Column(name = "locked_until")
+    private java.time.Instant lockedUntil;
+    @Column(name = "password_changed_at")
+    private java.time.Instant passwordChangedAt;
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword;
+    @Column(name = "totp_secret")
+    private String totpSecret;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
@@ -60,4 +70,15 @@ public class AppUser {
     void setRoles(Set<Role> roles) { this.roles = EnumSet.copyOf(roles); }
     void setEnabled(boolean enabled) { this.enabled = enabled; }
     void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+
+    public int getFailedSignIns() { return failedSignIns; }
+    public java.time.Instant getLockedUntil() { return lockedUntil; }
+    public java.time.Instant getPasswordChangedAt() { return passwordChangedAt; }
+    public boolean isMustChangePassword() { return mustChangePassword; }
+    String getTotpSecret() { return totpSecret; }
+    void setFailedSignIns(int failedSignIns) { this.failedSignIns = failedSignIns; }
+    void setLockedUntil(java.time.Instant lockedUntil) { this.lockedUntil = lockedUntil; }
+    void setPasswordChangedAt(java.time.Instant passwordChangedAt) { this.passwordChangedAt = passwordChangedAt; }
+    void setMustChangePassword(boolean mustChangePassword) { this.mustChangePassword = mustChangePassword; }
+    void setTotpSecret(String totpSecret) { this.totpSecret = totpSecret; }
 }

@@ -14,22 +14,26 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
  * Three doors, one sign-in:
  * <ol>
- * <li>Camunda's webapps ({@code /camunda/**}) and REST API ({@code /engine-rest/**}): admins only. The webapps reuse
- * the application's session (no second password) through Camunda's container-based authentication.</li>
- * <li>The JSON API ({@code /api/**}): HTTP Basic or the session; never redirects, answers 401/403.</li>
+ * <li>Camunda's webapps ({@code /camunda/**}): admins only. The webapps reuse the application's session (no second
+ * password) through Camunda's container-based authentication.</li>
+ * <li>Camunda's REST API ({@code /engine-rest/**}) and the JSON API ({@code /api/**}): stateless, HTTP Basic on every
+ * request, the session cookie is not honoured and no session is made; never redirects, answers 401/403.</li>
  * <li>Everything else: the Vaadin application with its Chinese sign-in page.</li>
  * </ol>
  */
@@ -37,10 +41,39 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 @EnableWebSecurity
 @EnableMethodSecurity
 public class SecurityConfig {
+    /**
+     * The Content-Security-Policy of the application's pages (and of Swagger UI under /api's chain): everything from
+     * this origin only; Vaadin's bootstrap page needs inline scripts and its components inline styles; images and
+     * fonts may be data: URLs (icons, charts' exports); the UI's push/heartbeat go to this origin; no framing by others,
+     * no plug-ins, forms post only here.
+     */
+    static final String APP_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self' ws: wss:; worker-src 'self' blob:; frame-ancestors 'self'; form-action 'self'; "
+            + "base-uri 'self'; object-src 'none'";
+    /** The engine's REST API answers JSON only: nothing in it may load or run anything. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; object-src 'none'";
+
 
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /**
+     * Users and passwords from {@link UserAccountService}; before the password is checked, a locked account
+     * ({@link SignInControls}: 5 failures in a row, 15 minutes) and a disabled one are refused.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(UserAccountService users, PasswordEncoder encoder,
+                                                     SignInControls controls) {
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> {
+            controls.checkNotLocked(user.getUsername());
+            if (!user.isEnabled()) throw new DisabledException("disabled");
+        });
+        return provider;
     }
 
     /**
@@ -62,31 +95,59 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Camunda's REST API: stateless, HTTP Basic on every request, admins only. The browser's session cookie is not
+     * honoured here (a page elsewhere cannot make the admin's browser call it), and no session is made. Refusals are
+     * written to the audit log.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
-        http.securityMatcher(new OrRequestMatcher(new AntPathRequestMatcher("/camunda/**"),
-                        new AntPathRequestMatcher("/engine-rest/**")))
+    SecurityFilterChain engineRestChain(HttpSecurity http, RefusalAudit refusals, SecondFactor factor) throws Exception {
+        http.addFilterAfter(new SecondFactorFilter(factor, true), AuthorizationFilter.class);
+        var entryPoint = refusals.audited(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+        http.securityMatcher(new AntPathRequestMatcher("/engine-rest/**")) // Jersey's servlet, not Spring MVC
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(Role.ADMIN.name()))
-                .csrf(c -> c.disable()) // Camunda's webapp brings its own CSRF filter; the REST API is stateless
-                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                new AntPathRequestMatcher("/engine-rest/**"))
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                new AntPathRequestMatcher("/camunda/**")));
+                .csrf(c -> c.disable()) // stateless: credentials on every request, no cookie honoured
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP)))
+                .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(refusals.audited(new AccessDeniedHandlerImpl())));
         return http.build();
     }
 
+    /**
+     * Camunda's webapps (Cockpit, Tasklist, Admin): the admin's browser session of the application (Camunda brings its
+     * own CSRF filter for its webapp API). Refusals are written to the audit log.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
-                        .anyRequest().authenticated())
-                .csrf(c -> c.disable()) // Basic auth per request; session callers are same-origin scripts
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+    SecurityFilterChain camundaChain(HttpSecurity http, RefusalAudit refusals, SecondFactor factor) throws Exception {
+        http.addFilterAfter(new SecondFactorFilter(factor, false), AuthorizationFilter.class);
+        http.securityMatcher(new AntPathRequestMatcher("/camunda/**")) // Camunda's servlets and filters
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole(Role.ADMIN.name()))
+                .csrf(c -> c.disable()) // Camunda's webapp brings its own CSRF filter
+                .httpBasic(b -> b.authenticationEntryPoint(refusals.audited(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(refusals.audited(new LoginUrlAuthenticationEntryPoint("/login")))
+                        .accessDeniedHandler(refusals.audited(new AccessDeniedHandlerImpl())));
+        return http.build();
+    }
+
+    /**
+     * The JSON API: stateless. HTTP Basic on every request; the browser's session cookie is not honoured (so a foreign
+     * page cannot make a signed-in browser claim or complete tasks: no CSRF), and no HTTP session is made.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain apiChain(HttpSecurity http, SignInControls controls, SecondFactor factor) throws Exception {
+        http.addFilterAfter(new SecondFactorFilter(factor, true), AuthorizationFilter.class);
+        http.addFilterAfter(new PasswordChangeRequiredFilter(controls), SecondFactorFilter.class);
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .csrf(c -> c.disable()) // stateless: credentials on every request, no cookie honoured
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP)))
                 .httpBasic(b -> b.realmName("CountyFlow")
                         .authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new ApiAuthenticationEntryPoint())
@@ -94,9 +155,28 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The API's documentation (Swagger UI, OpenAPI): read-only pages for signed-in users, by the browser's session
+     * (from the menu 接口文档) or HTTP Basic; no session is made for them.
+     */
     @Bean
-    @Order(3)
+    @Order(4)
+    SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .csrf(c -> c.disable()) // GETs only, nothing changes
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(APP_CSP)))
+                .httpBasic(b -> b.realmName("CountyFlow").authenticationEntryPoint(new ApiAuthenticationEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new ApiAuthenticationEntryPoint())
+                        .accessDeniedHandler(new ApiAuthenticationEntryPoint()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(APP_CSP)));
         http.authorizeHttpRequests(a -> a.requestMatchers("/images/**", "/icons/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), // by path, not by class: the login view belongs to the ui module, which sits above org
                 vaadin -> vaadin.loginView("/login", "/login?logout"));

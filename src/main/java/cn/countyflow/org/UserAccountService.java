@@ -1,5 +1,6 @@
 package cn.countyflow.org;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,13 +20,20 @@ public class UserAccountService implements UserDetailsService {
     private final OrganisationService organisations;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final PasswordHistoryRepository history;
+    private final Clock clock;
+    private final cn.countyflow.audit.AuditService audit;
 
     UserAccountService(AppUserRepository users, OrganisationService organisations, PasswordEncoder passwordEncoder,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, PasswordHistoryRepository history, Clock clock,
+                       cn.countyflow.audit.AuditService audit) {
+        this.audit = audit;
         this.users = users;
         this.organisations = organisations;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
+        this.history = history;
+        this.clock = clock;
     }
 
     @Override
@@ -52,7 +60,9 @@ public class UserAccountService implements UserDetailsService {
         if (users.findByUsername(username).isPresent()) {
             throw new IllegalArgumentException("用户名已存在：" + username);
         }
-        AppUser saved = users.save(new AppUser(username, displayName, passwordEncoder.encode(rawPassword), orgCode, roles));
+        AppUser fresh = new AppUser(username, displayName, passwordEncoder.encode(rawPassword), orgCode, roles);
+        fresh.setPasswordChangedAt(clock.instant());
+        AppUser saved = users.save(fresh);
         CountyFlowUser user = toUser(saved);
         events.publishEvent(new UserChanged(user));
         return user;
@@ -60,18 +70,67 @@ public class UserAccountService implements UserDetailsService {
 
     /**
      * Sets a user's password: THE place of the password rules (at least {@value #PASSWORD_MIN} characters of at
-     * least three kinds — lower-case, upper-case, digits, other signs — and not containing the user name). A password
-     * that breaks a rule is refused with the reason at the field {@code password}; nothing changes.
+     * least three kinds — lower-case, upper-case, digits, other signs —, not containing the user name; and when users
+     * choose their own, none of their last {@value #PASSWORD_HISTORY} passwords). A password that breaks a rule is
+     * refused with the reason at the field {@code password}; nothing changes. The password's age starts again (expiry)
+     * and a pending "must change" is cleared.
      */
     @Transactional
     public void setPassword(String username, String rawPassword) {
+        setPassword(username, rawPassword, false);
+    }
+
+    private void setPassword(String username, String rawPassword, boolean ownChoice) {
         AppUser u = users.findByUsername(username).orElseThrow(() ->
                 new InvalidInputException(java.util.Map.of("username", OrgTexts.zh("admin.user.unknown", username))));
-        passwordProblem(username, rawPassword).ifPresent(problem -> {
+        passwordProblem(username, rawPassword).or(() -> ownChoice ? reused(u, rawPassword) : Optional.empty())
+                .ifPresent(problem -> {
             throw new InvalidInputException(java.util.Map.of("password", problem));
         });
+        history.save(new PasswordHistory(u.getId(), u.getPasswordHash(), clock.instant()));
         u.setPasswordHash(passwordEncoder.encode(rawPassword));
+        u.setPasswordChangedAt(clock.instant());
+        u.setMustChangePassword(false);
         users.save(u);
+    }
+
+    /**
+     * A user changes their own password: the current one must be right ({@code currentPassword} otherwise), then the
+     * rules of {@link #setPassword} apply.
+     */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        AppUser u = users.findByUsername(username).orElseThrow(() ->
+                new InvalidInputException(java.util.Map.of("username", OrgTexts.zh("admin.user.unknown", username))));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, u.getPasswordHash())) {
+            audit.recordIndependently(username, u.getOrgCode(), "PASSWORD_CHANGE", "user:" + username,
+                    cn.countyflow.audit.AuditEvent.Outcome.FAILURE, "currentPassword");
+            throw new InvalidInputException(java.util.Map.of("currentPassword", OrgTexts.zh("password.currentWrong")));
+        }
+        setPassword(username, newPassword, true);
+        audit.record(username, u.getOrgCode(), "PASSWORD_CHANGE", "user:" + username,
+                cn.countyflow.audit.AuditEvent.Outcome.SUCCESS, null);
+    }
+
+    /** Marks a user's password as one to be changed at the next sign-in (an initial or reset password). */
+    @Transactional
+    public void requirePasswordChange(String username) {
+        users.findByUsername(username).ifPresent(u -> {
+            u.setMustChangePassword(true);
+            users.save(u);
+        });
+    }
+
+    public static final int PASSWORD_HISTORY = 3;
+
+    /** The current password and the ones before it, up to the last {@value #PASSWORD_HISTORY}. */
+    private Optional<String> reused(AppUser u, String raw) {
+        var last = new java.util.ArrayList<String>();
+        last.add(u.getPasswordHash());
+        history.findTop10ByUserIdOrderByIdDesc(u.getId()).stream().limit(PASSWORD_HISTORY - 1L)
+                .forEach(h -> last.add(h.getPasswordHash()));
+        return last.stream().anyMatch(hash -> passwordEncoder.matches(raw, hash))
+                ? Optional.of(OrgTexts.zh("password.reused", PASSWORD_HISTORY)) : Optional.empty();
     }
 
     public static final int PASSWORD_MIN = 8;

@@ -38,7 +38,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (error && lastFailureWasLock()) {
+            // a locked account says so (and for how long), instead of the generic wrong-password message
+            LoginI18n i18n = LoginI18n.createDefault();
+            i18n.getForm().setTitle(getTranslation("login.title"));
+            i18n.getForm().setUsername(getTranslation("login.username"));
+            i18n.getForm().setPassword(getTranslation("login.password"));
+            i18n.getForm().setSubmit(getTranslation("login.submit"));
+            i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.error.locked"));
+            login.setI18n(i18n);
+        }
+        login.setError(error);
+    }
+
+    /** Spring Security keeps the last sign-in failure in the session (WebAttributes.AUTHENTICATION_EXCEPTION). */
+    private static boolean lastFailureWasLock() {
+        var session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session == null || session.getSession() == null) return false;
+        return session.getSession().getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION)
+                instanceof org.springframework.security.authentication.LockedException;
     }
 
     @Override

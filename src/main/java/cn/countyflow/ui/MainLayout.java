@@ -76,7 +76,14 @@ public class MainLayout extends AppLayout implements com.vaadin.flow.router.Afte
         bellBox.setAlignItems(FlexComponent.Alignment.CENTER);
         refreshCount();
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, new Span(), bellBox, who, language, logout);
+        // 修改密码: every user's own password
+        Button password = new Button(VaadinIcon.KEY.create(), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(PasswordView.class)));
+        password.setId("change-password");
+        password.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        password.setAriaLabel(getTranslation("password.title"));
+        password.setTooltipText(getTranslation("password.title"));
+
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, new Span(), bellBox, who, password, language, logout);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(header.getComponentAt(2));
