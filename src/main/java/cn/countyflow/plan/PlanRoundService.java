@@ -103,6 +103,11 @@ public class PlanRoundService {
         return rounds.findById(roundId).orElseThrow(() -> new NotFoundException(Texts.get("plan.round.error.notFound", roundId)));
     }
 
+    /** Today (Beijing time) by the application's clock, for the views' defaults. */
+    public LocalDate today() {
+        return calendar.today();
+    }
+
     @Transactional
     void markCompiled(PlanRound round) {
         round.markCompiled();
