@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.countyflow.org.CurrentUser;
 import cn.countyflow.plan.CompilationService;
+import cn.countyflow.plan.EscalationService;
 import cn.countyflow.plan.PlanRound;
 import cn.countyflow.plan.PlanRoundService;
 import cn.countyflow.plan.PlanService;
@@ -34,8 +35,11 @@ class PlanController {
     private final PlanRoundService rounds;
     private final PlanService plans;
     private final CompilationService compilations;
+    private final EscalationService escalations;
 
-    PlanController(PlanRoundService rounds, PlanService plans, CompilationService compilations) {
+    PlanController(PlanRoundService rounds, PlanService plans, CompilationService compilations,
+                   EscalationService escalations) {
+        this.escalations = escalations;
         this.rounds = rounds;
         this.plans = plans;
         this.compilations = compilations;
@@ -118,5 +122,20 @@ class PlanController {
     @Operation(summary = "市政府审定记录：每次审定的四项（通过/不通过及意见）")
     List<PlanService.Review> reviews(@PathVariable long caseId) {
         return plans.reviews(caseId, CurrentUser.get());
+    }
+
+    @PostMapping("/rounds/{id}/escalations")
+    @Operation(summary = "五步工作法（省级经办处室）：对一个市依次记录 WARNING 警示、INTERVIEW 约谈、BULLETIN 通报、REPORT 报告、"
+            + "ACCOUNTABILITY 问责，含日期、事由和文书附件编号（先经 /api/attachments 上传）；跳步时返回 400 并指出缺少的步骤")
+    ResponseEntity<EscalationService.Recorded> escalate(@PathVariable long id, @RequestBody EscalationService.StepForm form) {
+        var r = escalations.record(id, form, CurrentUser.get());
+        return ResponseEntity.created(URI.create("/api/plan/rounds/" + id + "/escalations")).body(r);
+    }
+
+    @GetMapping("/rounds/{id}/escalations")
+    @Operation(summary = "五步工作法记录：省级看全省（可按 city 筛选），市级只看对本市的记录")
+    List<EscalationService.Recorded> escalations(@PathVariable long id,
+                                                 @org.springframework.web.bind.annotation.RequestParam(required = false) String city) {
+        return escalations.steps(id, city, CurrentUser.get());
     }
 }
