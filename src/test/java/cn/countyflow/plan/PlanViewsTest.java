@@ -29,6 +29,7 @@ import cn.countyflow.plan.ui.PlanRoundsView;
 @cn.countyflow.SpringTest
 class PlanViewsTest extends PlanTestSupport {
     @Autowired ApplicationContext ctx;
+    @Autowired EscalationService escalations;
 
     private void signIn(String username) {
         cn.countyflow.KaribuSpring.signIn(ctx, user(username));
@@ -92,5 +93,28 @@ class PlanViewsTest extends PlanTestSupport {
         assertThat(GridKt._size(lines)).isEqualTo(1);
         assertThat(GridKt._getFormattedRow(lines, 0)).contains("石家庄市", "数字经济", "160.50");
         assertThat(_find(Button.class, s -> s.withId("compile-round"))).hasSize(1);
+
+        // the five-step form on the same page: an incomplete step is shown at its fields and nothing is recorded
+        _setValue(_get(TextField.class, s -> s.withId("escalation-city")), "130100");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<EscalationService.Step> step =
+                _get(com.vaadin.flow.component.select.Select.class, s -> s.withId("escalation-step"));
+        _setValue(step, EscalationService.Step.INTERVIEW);
+        _click(_get(Button.class, s -> s.withId("escalation-save")));
+        DatePicker date = _get(DatePicker.class, s -> s.withId("escalation-date"));
+        assertThat(date.isInvalid()).isTrue();
+        assertThat(date.getErrorMessage()).isEqualTo("请填写日期");
+        assertThat(GridKt._size(_get(Grid.class, s -> s.withId("escalations")))).isZero();
+        cn.countyflow.KaribuSpring.tearDown();
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        escalations.record(round.getId(), new EscalationService.StepForm("130100", "WARNING", today(), "未按时报送月度推进情况",
+                attachments.store("警示函.pdf", pdf, "hebei_officer").id()), user("hebei_officer"));
+
+        signIn("sjz_reviewer");
+        UI.getCurrent().navigate(PlanRoundsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<EscalationService.Recorded> steps = _get(Grid.class, s -> s.withId("escalations"));
+        assertThat(GridKt._size(steps)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(steps, 0)).contains("石家庄市", "警示", "未按时报送月度推进情况", "警示函.pdf");
     }
 }

@@ -37,12 +37,17 @@ import cn.countyflow.ui.UserMessages;
 public class PlanRoundView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final PlanService plans;
     private final CompilationService compilations;
+    private final cn.countyflow.plan.EscalationService escalations;
+    private final cn.countyflow.forms.AttachmentService attachments;
     private final CountyFlowUser user = CurrentUser.get();
     private String title = "";
 
-    public PlanRoundView(PlanService plans, CompilationService compilations) {
+    public PlanRoundView(PlanService plans, CompilationService compilations,
+                         cn.countyflow.plan.EscalationService escalations, cn.countyflow.forms.AttachmentService attachments) {
         this.plans = plans;
         this.compilations = compilations;
+        this.escalations = escalations;
+        this.attachments = attachments;
     }
 
     @Override
@@ -108,6 +113,10 @@ public class PlanRoundView extends VerticalLayout implements BeforeEnterObserver
             add(new Paragraph(status, new Span(" · "), link));
             add(SummaryGrid.of(s));
         }
+
+        add(new H3(getTranslation("plan.escalation.title")));
+        if (user.has(Role.PROVINCE_OFFICER)) add(new EscalationForm(roundId, escalations, attachments, user, () -> show(roundId)));
+        add(EscalationForm.grid(escalations.steps(roundId, null, user)));
     }
 
     private String names(List<PlanService.LateOffice> offices) {

@@ -54,9 +54,12 @@ public class PlanRoundsView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<PlanService.PlanRow> planGrid = new Grid<>();
     private final VerticalLayout openRounds = new VerticalLayout();
 
-    public PlanRoundsView(PlanRoundService rounds, PlanService plans) {
+    private final cn.countyflow.plan.EscalationService escalations;
+
+    public PlanRoundsView(PlanRoundService rounds, PlanService plans, cn.countyflow.plan.EscalationService escalations) {
         this.rounds = rounds;
         this.plans = plans;
+        this.escalations = escalations;
         add(new H2(getTranslation("plan.rounds.title")));
         if (user.has(Role.PROVINCE_OFFICER)) {
             Button open = new Button(getTranslation("plan.round.new"), e -> openDialog());
@@ -96,6 +99,12 @@ public class PlanRoundsView extends VerticalLayout implements HasDynamicTitle {
         planGrid.addColumn(PlanService.PlanRow::stage).setHeader(getTranslation("plan.col.stage")).setAutoWidth(true);
         planGrid.setAllRowsVisible(true);
         add(planGrid);
+        if (user.has(Role.CITY_REVIEWER)) {
+            // what the province recorded against this city under the five-step method, every round
+            add(new H3(getTranslation("plan.escalation.againstUs")));
+            add(EscalationForm.grid(rounds.roundsFor(user).stream()
+                    .flatMap(r -> escalations.steps(r.getId(), null, user).stream()).toList()));
+        }
         refresh();
     }
 
