@@ -51,6 +51,16 @@ class DemoData implements ApplicationRunner {
             new DemoUser("expert_hd", "专家 罗兰（河北工程大学）", "130400", EnumSet.of(Role.EXPERT)),
             new DemoUser("expert_cz", "专家 梁爽（沧州市工业设计院）", "130900", EnumSet.of(Role.EXPERT)),
             new DemoUser("expert_lf", "专家 宋佳（廊坊市产业研究院）", "131000", EnumSet.of(Role.EXPERT)),
+            // Hubei (seed 003): 襄阳市 with 枣阳市 and 谷城县, the province-direct 仙桃市, the province (省发改委 leads)
+            new DemoUser("zaoyang_drafter", "枣阳市经办人 田野", "420683", EnumSet.of(Role.COUNTY_DRAFTER)),
+            new DemoUser("zaoyang_leader", "枣阳市政府负责人 邓华", "420683", EnumSet.of(Role.COUNTY_LEADER)),
+            new DemoUser("gucheng_drafter", "谷城县经办人 付强", "420625", EnumSet.of(Role.COUNTY_DRAFTER)),
+            new DemoUser("gucheng_leader", "谷城县政府负责人 肖红", "420625", EnumSet.of(Role.COUNTY_LEADER)),
+            new DemoUser("xiantao_drafter", "仙桃市经办人 彭程", "429004", EnumSet.of(Role.COUNTY_DRAFTER)),
+            new DemoUser("xiantao_leader", "仙桃市政府负责人 万丽", "429004", EnumSet.of(Role.COUNTY_LEADER)),
+            new DemoUser("xiangyang_reviewer", "襄阳市发改委 程亮", "420600", EnumSet.of(Role.CITY_REVIEWER)),
+            new DemoUser("hubei_officer", "省发改委区域处 严明", "420000", EnumSet.of(Role.PROVINCE_OFFICER)),
+            new DemoUser("hubei_approver", "省发改委领导 聂远", "420000", EnumSet.of(Role.PROVINCE_APPROVER)),
             new DemoUser("admin", "系统管理员", "130000", EnumSet.of(Role.ADMIN)));
 
     private final UserAccountService users;

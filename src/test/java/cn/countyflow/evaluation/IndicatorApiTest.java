@@ -36,7 +36,7 @@ class IndicatorApiTest extends ReportTestSupport {
                 "REPORT", "api-test", "test", List.of(new IndicatorService.Actual("TALENT", 2021, new BigDecimal("12"))));
 
         call("/api/indicators", "xinle_drafter").andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(6))
+                .andExpect(jsonPath("$.length()").value(9)) // six of the pilot's creation standards, three of the plans
                 .andExpect(jsonPath("$[0].code").value("MFG_RD_SHARE"))
                 .andExpect(jsonPath("$[0].name").value("规模以上制造业研发比重"));
 

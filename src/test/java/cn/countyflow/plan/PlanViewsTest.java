@@ -1,0 +1,120 @@
+package cn.countyflow.plan;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+
+import cn.countyflow.inbox.TaskView;
+import cn.countyflow.plan.ui.PlanRoundsView;
+
+/** The plan pages without a browser: the province opens a round, a county drafts beside the outline, the overview compiles. */
+@cn.countyflow.SpringTest
+class PlanViewsTest extends PlanTestSupport {
+    @Autowired ApplicationContext ctx;
+    @Autowired EscalationService escalations;
+
+    private void signIn(String username) {
+        cn.countyflow.KaribuSpring.signIn(ctx, user(username));
+    }
+
+    @AfterEach
+    void tearDown() {
+        cn.countyflow.KaribuSpring.tearDown();
+    }
+
+    @Test
+    void officerOpensARoundAndACountyDraftsBesideTheOutline() {
+        signIn("hebei_officer");
+        UI.getCurrent().navigate(PlanRoundsView.class);
+        _click(_get(Button.class, s -> s.withId("round-new")));
+        _click(_get(Button.class, s -> s.withId("round-save")));
+        TextField name = _get(TextField.class, s -> s.withId("round-name"));
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("请填写编制批次名称");
+        _setValue(name, "县域特色产业振兴计划（界面）");
+        _setValue(_get(DatePicker.class, s -> s.withId("round-county-deadline")), today().plusDays(10));
+        _setValue(_get(DatePicker.class, s -> s.withId("round-city-deadline")), today().plusDays(20));
+        _click(_get(Button.class, s -> s.withId("round-save")));
+        PlanRound round = rounds.roundsFor(user("hebei_officer")).stream()
+                .filter(r -> r.getName().equals("县域特色产业振兴计划（界面）")).findFirst().orElseThrow();
+        assertThat(round.getOutline()).startsWith("一、产业发展现状");
+        cn.countyflow.KaribuSpring.tearDown();
+
+        signIn("xinle_drafter");
+        UI.getCurrent().navigate(PlanRoundsView.class);
+        _click(_get(Button.class, s -> s.withId("start-plan-" + round.getId())));
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0)).isInstanceOf(TaskView.class);
+        Div outline = _get(Div.class, s -> s.withId("plan-outline"));
+        assertThat(outline.getElement().getTextRecursively()).contains("参考提纲").contains("六、龙头企业（2至3家）");
+    }
+
+    @Test
+    void theCityJudgesBesideThePlanAndTheProvinceCompilesOnTheOverview() {
+        PlanRound round = openRound();
+        long caseId = submitted(round, "xinle_drafter", "数字经济");
+        decide(caseId, "xinle_leader", "APPROVE", null);
+        plans.start(round.getId(), user("anxin_drafter"));
+
+        signIn("sjz_reviewer");
+        UI.getCurrent().navigate("tasks/" + task(caseId).taskId());
+        assertThat(_get(Div.class, s -> s.withId("plan-readonly")).getElement().getTextRecursively()).contains("振兴计划");
+        cn.countyflow.KaribuSpring.tearDown();
+        complete(caseId, cityJudgement(Map.of()), "sjz_reviewer");
+
+        signIn("hebei_officer");
+        UI.getCurrent().navigate("plan/rounds/" + round.getId());
+        @SuppressWarnings("unchecked")
+        Grid<PlanService.PlanRow> grid = _get(Grid.class, s -> s.withId("round-plans"));
+        assertThat(GridKt._size(grid)).isEqualTo(2);
+        assertThat(_get(Span.class, s -> s.withId("late-counties")).getText()).isEqualTo("逾期提出计划的县：无");
+        _click(_get(Button.class, s -> s.withId("compile-round")));
+        var summary = compilations.ofRound(round.getId(), user("hebei_officer")).get(0);
+        assertThat(_get(Span.class, s -> s.withId("compilation-status-" + summary.id())).getText()).isEqualTo("审定中");
+        @SuppressWarnings("unchecked")
+        Grid<CompilationService.Line> lines = _get(Grid.class, s -> s.withId("compilation-" + summary.id()));
+        assertThat(GridKt._size(lines)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(lines, 0)).contains("石家庄市", "数字经济", "160.50");
+        assertThat(_find(Button.class, s -> s.withId("compile-round"))).hasSize(1);
+
+        // the five-step form on the same page: an incomplete step is shown at its fields and nothing is recorded
+        _setValue(_get(TextField.class, s -> s.withId("escalation-city")), "130100");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<EscalationService.Step> step =
+                _get(com.vaadin.flow.component.select.Select.class, s -> s.withId("escalation-step"));
+        _setValue(step, EscalationService.Step.INTERVIEW);
+        _click(_get(Button.class, s -> s.withId("escalation-save")));
+        DatePicker date = _get(DatePicker.class, s -> s.withId("escalation-date"));
+        assertThat(date.isInvalid()).isTrue();
+        assertThat(date.getErrorMessage()).isEqualTo("请填写日期");
+        assertThat(GridKt._size(_get(Grid.class, s -> s.withId("escalations")))).isZero();
+        cn.countyflow.KaribuSpring.tearDown();
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        escalations.record(round.getId(), new EscalationService.StepForm("130100", "WARNING", today(), "未按时报送月度推进情况",
+                attachments.store("警示函.pdf", pdf, "hebei_officer").id()), user("hebei_officer"));
+
+        signIn("sjz_reviewer");
+        UI.getCurrent().navigate(PlanRoundsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<EscalationService.Recorded> steps = _get(Grid.class, s -> s.withId("escalations"));
+        assertThat(GridKt._size(steps)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(steps, 0)).contains("石家庄市", "警示", "未按时报送月度推进情况", "警示函.pdf");
+    }
+}
