@@ -182,7 +182,7 @@ class TargetEvaluationProcessTest {
         // Contract 1: exactly the inputs, under their neutral names
         assertThat(child).variables().containsEntry("reviewSubjectId", 42L)
                 .containsEntry("reviewProvinceCode", "130000").containsEntry("reviewApplicantOrg", "130184")
-                .containsEntry("reviewPanelSize", 5).containsEntry("reviewSheetForm", "evaluation/midterm-score-sheet.form")
+                .containsEntry("reviewPanelSize", 5).containsEntry("reviewSheetForm", "Form_EvaluationMidtermScoreSheet")
                 .containsEntry("reviewItemsDecision", "midtermScoreItems").containsEntry("reviewOfficersGroup", OFFICERS)
                 .doesNotContainKey("evalKind").doesNotContainKey("evalDraftersGroup");
         complete(task(child));
