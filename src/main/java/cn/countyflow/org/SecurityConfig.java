@@ -100,15 +100,6 @@ public class SecurityConfig {
         http.authorizeHttpRequests(a -> a.requestMatchers("/images/**", "/icons/**").permitAll()
                 // the container's error dispatch (e.g. a path the firewall rejects) answers its JSON, not the login page
                 .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll());
-        // a database outage at sign-in is a 503 "系统暂时不可用", not "wrong password" (hardening)
-        http.formLogin(f -> f.withObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<
-                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter>() {
-            @Override
-            public <O extends org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
-                filter.setAuthenticationFailureHandler(new SignInFailure("/login?error"));
-                return filter;
-            }
-        }));
         http.with(VaadinSecurityConfigurer.vaadin(), // by path, not by class: the login view belongs to the ui module, which sits above org
                 vaadin -> vaadin.loginView("/login", "/login?logout"));
         return http.build();
