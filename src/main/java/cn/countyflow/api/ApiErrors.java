@@ -19,6 +19,7 @@ import cn.countyflow.workflow.NotFoundException;
 
 /** One error shape for /api: {status, message, errors?}. Never a stack trace. */
 @RestControllerAdvice(basePackages = "cn.countyflow.api")
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 100)
 class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -42,8 +43,44 @@ class ApiErrors {
         return body(HttpStatus.NOT_FOUND, e instanceof NotFoundException ? e.getMessage() : "接口不存在", null);
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class, IllegalArgumentException.class})
+    /**
+     * A body that does not bind: the field whose value has the wrong type or shape is named (a date given as a number,
+     * a fraction for a whole number, text far beyond any field's length), so that every violation is a field error.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        Map<String, String> errors = ApiBinding.fieldErrors(e);
+        if (!errors.isEmpty()) {
+            return body(HttpStatus.BAD_REQUEST, cn.countyflow.workflow.Texts.get("hardening.api.invalidFields", errors.size()), errors);
+        }
+        return badRequest(e);
+    }
+
+    /** Bean Validation on a request body or parameter (@Valid): each field with its message. */
+    @ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
+    ResponseEntity<Map<String, Object>> notValid(org.springframework.web.bind.MethodArgumentNotValidException e) {
+        Map<String, String> errors = new java.util.TreeMap<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(), f.getDefaultMessage()));
+        e.getBindingResult().getGlobalErrors().forEach(g -> errors.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
+        return body(HttpStatus.BAD_REQUEST, cn.countyflow.workflow.Texts.get("hardening.api.invalidFields", errors.size()), errors);
+    }
+
+    @ExceptionHandler(org.springframework.web.method.annotation.HandlerMethodValidationException.class)
+    ResponseEntity<Map<String, Object>> notValidParameter(org.springframework.web.method.annotation.HandlerMethodValidationException e) {
+        Map<String, String> errors = new java.util.TreeMap<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+                errors.putIfAbsent(r.getMethodParameter().getParameterName() == null ? "param"
+                        : r.getMethodParameter().getParameterName(), err.getDefaultMessage())));
+        return body(HttpStatus.BAD_REQUEST, cn.countyflow.workflow.Texts.get("hardening.api.invalidFields", errors.size()), errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return body(HttpStatus.BAD_REQUEST, cn.countyflow.workflow.Texts.get("hardening.api.invalidFields", 1),
+                Map.of(e.getName(), cn.countyflow.workflow.Texts.get("hardening.api.wrongType")));
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, IllegalArgumentException.class})
     ResponseEntity<Map<String, Object>> badRequest(Exception e) {
         return body(HttpStatus.BAD_REQUEST, "请求格式不正确：" + (e instanceof IllegalArgumentException ? e.getMessage()
                 : "请检查参数和 JSON 格式"), null);
@@ -61,6 +98,10 @@ class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (cn.countyflow.org.DatabaseOutage.isOutage(e)) {
+            log.warn("Database unavailable in /api: {}", e.toString());
+            return body(HttpStatus.SERVICE_UNAVAILABLE, cn.countyflow.workflow.Texts.get("hardening.unavailable"), null);
+        }
         log.error("Unexpected error in /api", e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员", null);
     }

@@ -43,12 +43,17 @@ public class AuditEvent {
 
     AuditEvent(Instant at, String username, String orgCode, String action, String target, Outcome outcome, String detail) {
         this.at = at;
-        this.username = username;
-        this.orgCode = orgCode;
-        this.action = action;
-        this.target = target;
+        // clipped to the columns: a refusal of an oversized value must be recorded, not fail with the request (hardening)
+        this.username = clip(username, 64);
+        this.orgCode = clip(orgCode, 6);
+        this.action = clip(action, 64);
+        this.target = clip(target, 200);
         this.outcome = outcome.name();
-        this.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+        this.detail = clip(detail, 1000);
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     public Long getId() { return id; }

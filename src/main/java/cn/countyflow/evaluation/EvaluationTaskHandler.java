@@ -478,6 +478,6 @@ class EvaluationTaskHandler implements TaskHandler {
     }
 
     private static String text(Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+        return value == null || cn.countyflow.workflow.TextRule.isBlank(value.toString()) ? null : cn.countyflow.workflow.TextRule.clean(value.toString());
     }
 }

@@ -127,24 +127,53 @@ final class FormData {
         return options.stream().filter(o -> Objects.equals(String.valueOf(o.value()), wanted)).findFirst().orElse(null);
     }
 
-    /** A number given as Number or numeric text; null when empty; throws NumberFormatException when not a number. */
+    /** At most this many digits before the decimal point: 10^15 万元 is beyond any figure a form asks for. */
+    static final int MAX_INTEGER_DIGITS = 15;
+    /** At most this many digits after it. */
+    static final int MAX_SCALE = 8;
+    /** Numeric text longer than this is not read at all. */
+    private static final int MAX_NUMBER_TEXT = 40;
+
+    /** A number outside {@link #MAX_INTEGER_DIGITS}/{@link #MAX_SCALE}: refused before it is stored or rendered. */
+    static final class NumberOutOfRangeException extends NumberFormatException {
+        NumberOutOfRangeException() {
+            super("number out of range");
+        }
+    }
+
+    /**
+     * A number given as Number or numeric text; null when empty; throws NumberFormatException when not a number, and
+     * {@link NumberOutOfRangeException} when its magnitude or scale is beyond the bounds (1e999999999 would otherwise
+     * expand to a billion digits when shown).
+     */
     static BigDecimal toDecimal(Object value) {
         if (value == null || value instanceof String s && s.isBlank()) {
             return null;
         }
-        if (value instanceof BigDecimal d) {
-            return d;
+        BigDecimal d;
+        if (value instanceof BigDecimal b) {
+            d = b;
+        } else if (value instanceof Double || value instanceof Float) {
+            d = BigDecimal.valueOf(((Number) value).doubleValue());
+        } else if (value instanceof Number n) {
+            d = new BigDecimal(n.toString());
+        } else if (value instanceof String s) {
+            String t = s.trim();
+            if (t.length() > MAX_NUMBER_TEXT) throw new NumberOutOfRangeException();
+            d = new BigDecimal(t);
+        } else {
+            throw new NumberFormatException("not a number: " + value.getClass().getSimpleName());
         }
-        if (value instanceof Double || value instanceof Float) {
-            return BigDecimal.valueOf(((Number) value).doubleValue());
-        }
-        if (value instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        if (value instanceof String s) {
-            return new BigDecimal(s.trim());
-        }
-        throw new NumberFormatException("not a number: " + value.getClass().getSimpleName());
+        return bounded(d);
+    }
+
+    private static BigDecimal bounded(BigDecimal d) {
+        if (d.signum() == 0) return d.scale() < 0 || d.scale() > MAX_SCALE ? BigDecimal.ZERO : d;
+        // precision - scale = digits before the point, computed without expanding the number
+        if ((long) d.precision() - d.scale() > MAX_INTEGER_DIGITS) throw new NumberOutOfRangeException();
+        BigDecimal stripped = d.stripTrailingZeros();
+        if (stripped.scale() > MAX_SCALE) throw new NumberOutOfRangeException();
+        return d.scale() > MAX_SCALE ? stripped : d;
     }
 
     /** A date given as LocalDate or ISO {@code yyyy-MM-dd} text; null when empty; throws DateTimeParseException otherwise. */

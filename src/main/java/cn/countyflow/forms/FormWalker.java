@@ -30,10 +30,74 @@ final class FormWalker {
 
     /** @return the clean copy of {@code data} */
     Map<String, Object> walk(FormDefinition form, Map<String, Object> data, Visitor visitor) {
+        return walk(form, data, null, visitor);
+    }
+
+    /**
+     * As {@link #walk(FormDefinition, Map, Visitor)}, but with the server's data: a readonly or disabled field takes
+     * its value from {@code server} (at the same address, row by row in lists), whatever the client sent for it, so
+     * no form can be used to overwrite what only the system sets. {@code server} null: the client's data as it is.
+     */
+    Map<String, Object> walk(FormDefinition form, Map<String, Object> data, Map<String, Object> server, Visitor visitor) {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> root = data == null ? Map.of() : data;
+        if (server != null) root = overlayReadonly(form.components(), FormData.asMap(deepCopy(root)), server);
         walk(form.components(), root, "", new HashMap<>(root), false, out, visitor);
         return out;
+    }
+
+    /** A copy of {@code data} in which every readonly/disabled input holds the server's value (or nothing). */
+    private static Map<String, Object> overlayReadonly(List<FormComponent> components, Map<String, Object> data,
+                                                       Map<String, Object> server) {
+        Map<String, Object> copy = data;
+        for (FormComponent c : components) {
+            String binding = FormData.binding(c);
+            if (c.isInput() && c.isReadonlyOrDisabled()) {
+                removePath(copy, binding);
+                if (FormData.contains(server, binding)) FormData.put(copy, binding, FormData.get(server, binding));
+            } else if (c.isGroup()) {
+                if (binding == null) {
+                    copy = overlayReadonly(c.getComponents(), copy, server);
+                } else if (FormData.get(copy, binding) instanceof Map<?, ?> || FormData.contains(server, binding)) {
+                    FormData.put(copy, binding, overlayReadonly(c.getComponents(),
+                            new LinkedHashMap<>(FormData.asMap(FormData.get(copy, binding))),
+                            FormData.asMap(FormData.get(server, binding))));
+                }
+            } else if (c.isDynamicList() && binding != null && FormData.get(copy, binding) instanceof java.util.Collection<?> rows) {
+                List<Object> serverRows = FormData.asList(FormData.get(server, binding));
+                List<Object> out = new ArrayList<>();
+                int i = 0;
+                for (Object row : rows) {
+                    Map<String, Object> serverRow = i < serverRows.size() ? FormData.asMap(serverRows.get(i)) : Map.of();
+                    out.add(row instanceof Map<?, ?> ? overlayReadonly(c.getComponents(), FormData.asMap(row), serverRow) : row);
+                    i++;
+                }
+                FormData.put(copy, binding, out);
+            }
+        }
+        return copy;
+    }
+
+    private static void removePath(Map<String, Object> data, String dotted) {
+        if (dotted == null) return;
+        int dot = dotted.lastIndexOf('.');
+        Object parent = dot < 0 ? data : FormData.get(data, dotted.substring(0, dot));
+        if (parent instanceof Map<?, ?> m) m.remove(dot < 0 ? dotted : dotted.substring(dot + 1));
+    }
+
+    /** A mutable deep copy of maps and lists (the client's maps may be immutable, and are not ours to change). */
+    private static Object deepCopy(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
+            return copy;
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            List<Object> copy = new ArrayList<>(c.size());
+            c.forEach(v -> copy.add(deepCopy(v)));
+            return copy;
+        }
+        return value;
     }
 
     private void walk(List<FormComponent> components, Map<String, Object> scope, String prefix,

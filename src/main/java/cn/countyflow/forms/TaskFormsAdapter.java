@@ -48,6 +48,16 @@ class TaskFormsAdapter implements TaskForms {
         return validator.clean(registry.get(formKey), data);
     }
 
+    @Override
+    public Map<String, Object> clean(String formKey, Map<String, Object> data, Map<String, Object> server) {
+        return validator.clean(registry.get(formKey), data, server);
+    }
+
+    @Override
+    public Map<String, String> checkDraft(String formKey, Map<String, Object> data) {
+        return validator.checkDraft(registry.get(formKey), data);
+    }
+
     /**
      * Every cited file must be one the user uploaded and no case owns yet, or one this case already owns;
      * accepted files become the case's. A submission citing someone else's file is refused on that field.

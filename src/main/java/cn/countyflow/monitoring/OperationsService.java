@@ -1,6 +1,5 @@
 package cn.countyflow.monitoring;
 
-import java.text.Normalizer;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -220,9 +219,8 @@ public class OperationsService {
      * ideographic spaces …) are ignored, at most 500. The reason is kept as written (full-width punctuation stays).
      */
     static String reason(String raw) {
-        String text = raw == null ? "" : raw.replaceAll("[\\p{Cf}\\p{Cc}&&[^\\n]]", "").strip();
-        String visible = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\p{Z}]", "");
-        if (visible.codePointCount(0, visible.length()) < 2) {
+        String text = cn.countyflow.workflow.TextRule.clean(raw);
+        if (cn.countyflow.workflow.TextRule.visibleLength(text) < 2) {
             throw FieldErrorsException.of("reason", Texts.get("monitor.reason.required"));
         }
         if (text.length() > REASON_MAX) {

@@ -42,7 +42,7 @@ import cn.countyflow.workflow.Texts;
 @Service
 @Transactional(readOnly = true)
 public class NotificationService {
-    static final Pattern ADDRESS = Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$");
+    static final Pattern ADDRESS = Pattern.compile("\\A[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\z");
     static final int BODY_MAX = 4000;
 
     /** A notification as its reader sees it, in the reader's language. */
@@ -182,7 +182,8 @@ public class NotificationService {
         if (text.isEmpty()) {
             addresses.deleteById(user.username());
         } else {
-            if (text.length() > 200 || !ADDRESS.matcher(text).matches()) {
+            // no line break or control character anywhere (an address ending in "\n" is refused, not trimmed)
+            if (text.length() > 200 || !ADDRESS.matcher(text).matches() || email.chars().anyMatch(ch -> ch < 0x20)) {
                 throw FieldErrorsException.of("email", Texts.get("notify.error.email"));
             }
             MailAddress a = addresses.findById(user.username()).orElseGet(() -> new MailAddress(user.username(), text, clock.instant()));

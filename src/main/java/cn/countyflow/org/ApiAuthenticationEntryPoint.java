@@ -16,6 +16,12 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDen
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseOutage.isOutage(e)) {
+            // the password could not be checked at all: not a wrong password
+            response.setHeader("Retry-After", "30");
+            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, OrgTexts.zh("hardening.unavailable"));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"CountyFlow\"");
         write(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录：用户名或密码不正确，或会话已过期");
     }

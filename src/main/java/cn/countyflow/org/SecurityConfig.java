@@ -177,7 +177,9 @@ public class SecurityConfig {
     @Order(5)
     SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(APP_CSP)));
-        http.authorizeHttpRequests(a -> a.requestMatchers("/images/**", "/icons/**").permitAll());
+        http.authorizeHttpRequests(a -> a.requestMatchers("/images/**", "/icons/**").permitAll()
+                // the container's error dispatch (e.g. a path the firewall rejects) answers its JSON, not the login page
+                .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), // by path, not by class: the login view belongs to the ui module, which sits above org
                 vaadin -> vaadin.loginView("/login", "/login?logout"));
         return http.build();

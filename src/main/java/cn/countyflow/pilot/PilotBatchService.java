@@ -14,6 +14,8 @@ import cn.countyflow.audit.AuditService;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.Role;
 import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.TextRule;
+import cn.countyflow.workflow.Texts;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.NotPermittedException;
 import cn.countyflow.workflow.Texts;
@@ -25,6 +27,11 @@ import cn.countyflow.workflow.WorkCalendar;
 public class PilotBatchService {
     /** Dates of the programme (deadlines, fill dates) are Beijing dates. */
     public static final ZoneId ZONE = WorkCalendar.ZONE;
+    /** Pilots one batch may select: a province has at most some 180 counties, and a batch selects a few dozen. */
+    public static final int MAX_PILOTS = 100;
+    /** A batch's deadline lies at most this many years ahead. */
+    public static final int MAX_YEARS_AHEAD = 5;
+    private static final java.util.regex.Pattern PROVINCE_CODE = java.util.regex.Pattern.compile("\\A\\d{6}\\z");
     public static final int MIN_PANEL = 3;
     public static final int MAX_PANEL = 15;
 
@@ -78,8 +85,12 @@ public class PilotBatchService {
     /** Opens a batch with its schedule (null or empty fields: the defaults); field errors as for the schedule. */
     @Transactional
     public PilotBatch open(BatchForm form, ScheduleForm schedule, CountyFlowUser user) {
+        // typed and bounded before anything else (a 1 MB code must not reach the audit log or the database)
+        if (form.provinceCode() != null && !form.provinceCode().isBlank() && !PROVINCE_CODE.matcher(form.provinceCode()).matches()) {
+            throw FieldErrorsException.of("provinceCode", Texts.get("hardening.field.provinceCode"));
+        }
         String province = form.provinceCode() == null || form.provinceCode().isBlank()
-                ? user.provinceCode() : form.provinceCode().trim();
+                ? user.provinceCode() : form.provinceCode().strip();
         if (!user.has(Role.PROVINCE_OFFICER) || !user.orgCode().equals(province)) {
             audit.recordIndependently(user.username(), user.orgCode(), "PILOT_BATCH_OPEN", "province:" + province,
                     AuditEvent.Outcome.DENIED, form.name());
@@ -87,15 +98,19 @@ public class PilotBatchService {
         }
         LocalDate today = today();
         Map<String, String> errors = new LinkedHashMap<>();
-        String name = form.name() == null ? "" : form.name().trim();
-        if (name.isEmpty()) errors.put("name", "请填写批次名称");
-        else if (name.length() > 200) errors.put("name", "批次名称不能超过200个字");
+        String name = TextRule.clean(form.name());
+        if (TextRule.isBlank(name)) errors.put("name", "请填写批次名称");
+        else if (name.codePointCount(0, name.length()) > 200) errors.put("name", "批次名称不能超过200个字");
         int year = form.year() != null ? form.year() : form.deadline() != null ? form.deadline().getYear() : today.getYear();
         if (year < 2000 || year > 2100) errors.put("year", "申报年度应在2000至2100之间");
         if (form.deadline() == null) errors.put("deadline", "请填写申报截止日期");
         else if (form.deadline().isBefore(today)) errors.put("deadline", "申报截止日期不能早于今天");
+        else if (form.deadline().isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+            errors.put("deadline", Texts.get("hardening.field.deadline", MAX_YEARS_AHEAD));
+        }
         if (form.expectedPilots() == null) errors.put("expectedPilots", "请填写拟选试点数量");
         else if (form.expectedPilots() < 1) errors.put("expectedPilots", "拟选试点数量至少为1");
+        else if (form.expectedPilots() > MAX_PILOTS) errors.put("expectedPilots", Texts.get("hardening.field.expectedPilots", MAX_PILOTS));
         if (form.panelSize() == null) errors.put("panelSize", "请填写评审专家人数");
         else if (form.panelSize() < MIN_PANEL || form.panelSize() > MAX_PANEL) {
             errors.put("panelSize", "评审专家人数应在" + MIN_PANEL + "至" + MAX_PANEL + "人之间");
@@ -211,7 +226,7 @@ public class PilotBatchService {
         PilotBatch batch = officersOpenBatch(batchId, user, "PILOT_BATCH_CHANGE");
         ChangeForm f = form == null ? new ChangeForm(null, null, null, null) : form;
         Map<String, String> errors = new LinkedHashMap<>();
-        String name = f.name() == null || f.name().isBlank() ? batch.getName() : f.name().trim();
+        String name = TextRule.isBlank(f.name()) ? batch.getName() : TextRule.clean(f.name());
         if (name.length() > 200) errors.put("name", Texts.get("pilot.batch.error.nameLong"));
         LocalDate deadline = f.deadline() == null ? batch.getDeadline() : f.deadline();
         if (f.deadline() != null && !f.deadline().equals(batch.getDeadline()) && f.deadline().isBefore(today())) {
@@ -219,6 +234,7 @@ public class PilotBatchService {
         }
         int expected = f.expectedPilots() == null ? batch.getExpectedPilots() : f.expectedPilots();
         if (expected < 1) errors.put("expectedPilots", Texts.get("pilot.batch.error.expectedMin"));
+        else if (expected > MAX_PILOTS) errors.put("expectedPilots", Texts.get("hardening.field.expectedPilots", MAX_PILOTS));
         String reason = reason(f.reason(), errors);
         if (errors.isEmpty() && name.equals(batch.getName()) && deadline.equals(batch.getDeadline())
                 && expected == batch.getExpectedPilots()) {
@@ -287,10 +303,10 @@ public class PilotBatchService {
         return batch;
     }
 
-    /** A reason is required: blank, or only spaces and invisible characters, is no reason. */
+    /** A reason is required, by the one text rule: blank, or only spaces and invisible characters, is no reason. */
     private static String reason(String reason, Map<String, String> errors) {
-        String r = reason == null ? "" : reason.replaceAll("[\\p{Z}\\s\\p{Cf}]+", " ").trim();
-        if (r.replace(" ", "").length() < 2) errors.put("reason", Texts.get("pilot.batch.error.reason"));
+        String r = TextRule.clean(reason);
+        if (TextRule.visibleLength(r) < 2) errors.put("reason", Texts.get("pilot.batch.error.reason"));
         else if (r.length() > MAX_REASON) errors.put("reason", Texts.get("pilot.batch.error.reasonLong", MAX_REASON));
         return r;
     }

@@ -116,7 +116,7 @@ class PilotTaskHandler implements TaskHandler {
         Object rawDecision = data.get("decision");
         String decision = rawDecision == null ? "" : rawDecision.toString().trim();
         Object rawComment = data.get("comment");
-        String comment = rawComment == null || rawComment.toString().isBlank() ? null : rawComment.toString().trim();
+        String comment = rawComment == null || cn.countyflow.workflow.TextRule.isBlank(rawComment.toString()) ? null : cn.countyflow.workflow.TextRule.clean(rawComment.toString());
         if (!step.decisions().contains(decision)) throw FieldErrorsException.of("decision", "请选择审核意见");
         if (step.needReason().contains(decision) && comment == null) {
             throw FieldErrorsException.of("comment", "REJECT".equals(decision) ? "不予推荐时必须填写理由" : "退回时必须填写理由");

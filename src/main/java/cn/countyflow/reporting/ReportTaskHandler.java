@@ -109,6 +109,6 @@ class ReportTaskHandler implements TaskHandler {
     }
 
     private static String text(Object o) {
-        return o == null || o.toString().isBlank() ? null : o.toString().trim();
+        return o == null || cn.countyflow.workflow.TextRule.isBlank(o.toString()) ? null : cn.countyflow.workflow.TextRule.clean(o.toString());
     }
 }

@@ -137,7 +137,7 @@ public class ReviewService {
                 .orElseThrow(() -> new IllegalStateException("席位 " + seat + " 没有在评的专家"));
         Map<String, BigDecimal> scores = new LinkedHashMap<>();
         BigDecimal total = checkSheet(itemsDecision, data, scores);
-        String comment = data.get("comment").toString().trim();
+        String comment = cn.countyflow.workflow.TextRule.clean(data.get("comment").toString());
         sheets.save(new ScoreSheet(a, scoredBy, write(scores), total, comment, clock.instant()));
         a.end(Assignment.Status.SCORED, null, clock.instant());
         assignments.save(a);
@@ -173,7 +173,7 @@ public class ReviewService {
             total = total.add(v.multiply(item.weight()));
         }
         Object comment = data.get("comment");
-        if (comment == null || comment.toString().isBlank()) errors.put("comment", "请填写评审意见");
+        if (comment == null || cn.countyflow.workflow.TextRule.isBlank(comment.toString())) errors.put("comment", "请填写评审意见");
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
         return total.setScale(2, RoundingMode.HALF_UP);
     }

@@ -77,6 +77,20 @@ public final class ErrorViews {
         }
     }
 
+    /** 409: the task was handled by someone else meanwhile (a race lost, a stale link): said plainly, not an error. */
+    @AnonymousAllowed
+    public static class Conflict extends ErrorPage implements HasErrorParameter<cn.countyflow.workflow.TaskStateException> {
+        public Conflict() {
+            super("conflict");
+        }
+
+        @Override
+        public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<cn.countyflow.workflow.TaskStateException> p) {
+            show(getTranslation("hardening.conflict.title"), p.getException().getMessage());
+            return HttpServletResponse.SC_CONFLICT;
+        }
+    }
+
     /** 500: logged with its trace on the server, a plain apology for the user. */
     @AnonymousAllowed
     public static class Internal extends ErrorPage implements HasErrorParameter<Exception> {
@@ -88,6 +102,12 @@ public final class ErrorViews {
 
         @Override
         public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> p) {
+            if (cn.countyflow.org.DatabaseOutage.isOutage(p.getException())) {
+                // the database cannot be reached: say so, as sign-in does (503), nothing is lost
+                log.warn("Database unavailable while showing {}: {}", event.getLocation().getPath(), p.getException().toString());
+                show(getTranslation("hardening.unavailable.title"), getTranslation("hardening.unavailable"));
+                return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            }
             log.error("Error while showing {}", event.getLocation().getPath(), p.getException());
             show(getTranslation("error.internal.title"), getTranslation("error.internal.message"));
             return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;

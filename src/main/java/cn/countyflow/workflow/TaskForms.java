@@ -23,6 +23,15 @@ public interface TaskForms {
     Map<String, Object> clean(String formKey, Map<String, Object> data);
 
     /**
+     * As {@link #clean(String, Map)}, with readonly and disabled fields holding the server's values ({@code server}:
+     * the data the server opens the form with), never the client's.
+     */
+    Map<String, Object> clean(String formKey, Map<String, Object> data, Map<String, Object> server);
+
+    /** A draft's checks: size, types and bounds, not completeness. Field path → message; empty when fine. */
+    Map<String, String> checkDraft(String formKey, Map<String, Object> data);
+
+    /**
      * Checks that every file the data cites may be used on this case by this user, and makes them the case's.
      * Field path → message for the refused ones; empty when all are fine.
      */

@@ -598,8 +598,9 @@ public class TaskOperations {
 
     /** A reason or comment: required, 2 to 500 characters once trimmed. */
     static String reason(String raw) {
-        String text = raw == null ? "" : raw.strip();
-        if (text.codePointCount(0, text.length()) < REASON_MIN) {
+        // one text rule: what counts is the visible text (no zero-width, bidi or combining marks, no emoji, no U+3000)
+        String text = TextRule.clean(raw);
+        if (TextRule.visibleLength(text) < REASON_MIN) {
             throw FieldErrorsException.of("reason", Texts.get("ops.error.reason", REASON_MIN));
         }
         if (text.length() > REASON_MAX) throw FieldErrorsException.of("reason", Texts.get("ops.error.reasonTooLong", REASON_MAX));

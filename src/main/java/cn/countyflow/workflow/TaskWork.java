@@ -178,7 +178,7 @@ public class TaskWork {
         Task task = actionable(taskId, user, "TASK_CLAIM");
         if (task.getAssignee() != null) {
             if (task.getAssignee().equals(user.username())) return;
-            throw refuse(user, "TASK_CLAIM", taskId, "此任务已由他人签收");
+            throw new TaskStateException(Texts.get("hardening.race.claimedBy", task.getAssignee()));
         }
         taskService.claim(taskId, user.username());
         audit.record(user.username(), user.orgCode(), "TASK_CLAIM", "task:" + taskId, AuditEvent.Outcome.SUCCESS, task.getName());
@@ -207,7 +207,12 @@ public class TaskWork {
         Task task = held.task();
         CaseFile c = held.caseFile();
         String formKey = formKeyOf(task);
-        Map<String, Object> clean = formKey == null ? Map.of() : forms.clean(formKey, data);
+        Map<String, Object> clean = Map.of();
+        if (formKey != null) {
+            Map<String, String> errors = forms.checkDraft(formKey, data);
+            if (!errors.isEmpty()) throw new FieldErrorsException(errors);
+            clean = forms.clean(formKey, data, serverData(context(task, c, user)));
+        }
         String body = writeJson(clean);
         drafts.findById(taskId).ifPresentOrElse(d -> d.update(user.username(), body, clock.instant()),
                 () -> drafts.save(new TaskDraft(taskId, c == null ? null : c.getId(), user.username(), body, clock.instant())));
@@ -229,7 +234,7 @@ public class TaskWork {
         if (formKey != null) {
             Map<String, String> errors = forms.validate(formKey, clean);
             if (!errors.isEmpty()) throw new FieldErrorsException(errors);
-            clean = forms.clean(formKey, clean);
+            clean = forms.clean(formKey, clean, serverData(context(task, c, user)));
             if (c != null) {
                 Map<String, String> refused = forms.bindAttachments(formKey, clean, c.getId(), user.username());
                 if (!refused.isEmpty()) throw new FieldErrorsException(refused);
@@ -256,6 +261,11 @@ public class TaskWork {
         drafts.deleteById(taskId);
         audit.record(user.username(), user.orgCode(), "TASK_COMPLETE", "task:" + taskId + (c == null ? "" : " case:" + c.getId()),
                 AuditEvent.Outcome.SUCCESS, task.getName() + (completion.decision() == null ? "" : " " + completion.decision()));
+    }
+
+    /** What the server opens the task's form with: the source of every readonly field's value. */
+    private Map<String, Object> serverData(TaskHandler.TaskContext context) {
+        return handler(context).map(h -> h.initialData(context)).orElse(Map.of());
     }
 
     private static TaskHandler.Completion defaultCompletion(Map<String, Object> data) {
@@ -285,15 +295,24 @@ public class TaskWork {
     Held held(String taskId, CountyFlowUser user, String action) {
         Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
+            // done a moment ago by someone else (a race lost): 409 like every other loser; never there: 404
+            if (taskId != null && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0) {
+                throw new TaskStateException(Texts.get("hardening.race"));
+            }
             throw new NotFoundException("任务不存在或已办结：" + taskId);
         }
         boolean assignee = user.username().equals(task.getAssignee());
         boolean candidate = task.getAssignee() == null && isCandidate(taskId, user);
         boolean claimedByOther = task.getAssignee() != null && !assignee && isCandidate(taskId, user);
+        if (claimedByOther) {
+            // a colleague of the same office claimed it first: the loser of the race is told so (409), and it is audited
+            String message = Texts.get("hardening.race.claimedBy", task.getAssignee());
+            audit.recordIndependently(user.username(), user.orgCode(), action, "task:" + taskId,
+                    AuditEvent.Outcome.DENIED, message);
+            throw new TaskStateException(message);
+        }
         if (!assignee && !candidate) {
-            throw refuse(user, action, taskId, claimedByOther
-                    ? "此任务已由 " + task.getAssignee() + " 签收，您不能办理"
-                    : "无权办理此任务：它不是分派给您或您所在岗位的任务");
+            throw refuse(user, action, taskId, "无权办理此任务：它不是分派给您或您所在岗位的任务");
         }
         CaseFile c = caseOf(task);
         if (c != null && !cases.canSee(user, c) && !assignee) {

@@ -120,6 +120,29 @@ final class MariaDb {
         }
     }
 
+    /** Runs statements as the server's administrator (the tests' own users and grants). */
+    static void execute(String... statements) {
+        try (Connection c = connect()) {
+            for (String sql : statements) c.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + java.util.Arrays.toString(statements), e);
+        }
+    }
+
+    /** The ids of the server's connections of a user. */
+    static java.util.List<Long> connectionsOf(String user) {
+        try (Connection c = connect(); var s = c.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?")) {
+            s.setString(1, user);
+            var ids = new java.util.ArrayList<Long>();
+            try (var r = s.executeQuery()) {
+                while (r.next()) ids.add(r.getLong(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String urlOf(String database) {
         String base = SERVER_URL.contains("?") ? SERVER_URL.substring(0, SERVER_URL.indexOf('?')) : SERVER_URL;
         return (base.endsWith("/") ? base : base + "/") + database + "?" + OPTIONS;

@@ -34,4 +34,10 @@ interface ObjectionRepository extends JpaRepository<Objection, Long> {
     List<Objection> findByEntryIdInOrderByIdAsc(Collection<Long> entryIds);
 
     Optional<Objection> findByCaseId(Long caseId);
+
+    /** The user's unanswered objections to one entry. */
+    long countByEntryIdAndFiledByAndOutcomeIsNull(Long entryId, String filedBy);
+
+    /** The objections the user filed since a moment (the start of today). */
+    long countByFiledByAndFiledAtGreaterThanEqual(String filedBy, java.time.Instant since);
 }

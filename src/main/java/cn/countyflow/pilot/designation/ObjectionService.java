@@ -20,6 +20,8 @@ import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotFoundException;
+import cn.countyflow.workflow.TextRule;
+import cn.countyflow.workflow.Texts;
 import cn.countyflow.workflow.WorkCalendar;
 
 /**
@@ -34,6 +36,8 @@ public class ObjectionService {
     public static final String PROCESS_KEY = "pilotObjection";
     public static final int MIN_TEXT = 10;
     public static final int MAX_TEXT = 2000;
+    /** Objections one person may file in a day, over all entries. */
+    public static final int MAX_PER_DAY = 5;
 
     private final ObjectionRepository objections;
     private final BatchListEntryRepository entries;
@@ -82,9 +86,18 @@ public class ObjectionService {
         if (!entry.isIncluded() || entry.getOutcome() != BatchListEntry.Outcome.PENDING) {
             throw FieldErrorsException.of("entry", "该县不在公示的拟入选名单上，不能提出异议");
         }
-        String clean = text == null ? "" : text.trim();
-        if (clean.length() < MIN_TEXT) throw FieldErrorsException.of("text", "请写明异议的事实和理由，至少" + MIN_TEXT + "个字");
-        if (clean.length() > MAX_TEXT) throw FieldErrorsException.of("text", "异议内容不能超过" + MAX_TEXT + "个字");
+        // one text rule: zero-width spaces, U+3000, bidi or combining marks and emoji do not make up the 10 characters
+        String clean = TextRule.clean(text);
+        if (TextRule.visibleLength(clean) < MIN_TEXT) throw FieldErrorsException.of("text", "请写明异议的事实和理由，至少" + MIN_TEXT + "个字");
+        if (clean.codePointCount(0, clean.length()) > MAX_TEXT) throw FieldErrorsException.of("text", "异议内容不能超过" + MAX_TEXT + "个字");
+        // limits per person: one unanswered objection per entry, at most MAX_PER_DAY a day
+        if (objections.countByEntryIdAndFiledByAndOutcomeIsNull(entryId, user.username()) > 0) {
+            throw FieldErrorsException.of("text", Texts.get("hardening.objection.openExists"));
+        }
+        if (objections.countByFiledByAndFiledAtGreaterThanEqual(user.username(),
+                today.atStartOfDay(WorkCalendar.ZONE).toInstant()) >= MAX_PER_DAY) {
+            throw FieldErrorsException.of("text", Texts.get("hardening.objection.daily", MAX_PER_DAY));
+        }
 
         Instant now = calendar.now();
         Objection o = objections.save(new Objection(entryId, clean, user.username(), user.displayName(), user.orgCode(), now));

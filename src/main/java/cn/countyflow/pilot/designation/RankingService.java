@@ -198,7 +198,7 @@ public class RankingService {
             }
             chosen.put(c.caseId(), c);
             Row r = rows.get(c.caseId());
-            boolean blank = c.reason() == null || c.reason().isBlank();
+            boolean blank = c.reason() == null || cn.countyflow.workflow.TextRule.isBlank(c.reason());
             if (c.included() != r.withinTop() && blank) {
                 errors.put("entries[" + i + "].reason", c.included()
                         ? "该县排名第" + r.rank() + "，在前" + ranking.expectedPilots() + "名之外，列入名单须说明理由"
@@ -231,7 +231,7 @@ public class RankingService {
         for (Row r : rows.values()) {
             Choice c = chosen.get(r.caseId());
             boolean included = c != null && c.included();
-            String reason = c == null || c.reason() == null || c.reason().isBlank() ? null : c.reason().trim();
+            String reason = c == null || c.reason() == null || cn.countyflow.workflow.TextRule.isBlank(c.reason()) ? null : cn.countyflow.workflow.TextRule.clean(c.reason());
             entries.save(new BatchListEntry(list.getId(), r.caseId(), r.countyCode(), r.rank(), r.score(), included, reason));
         }
         if (existing.isEmpty()) {

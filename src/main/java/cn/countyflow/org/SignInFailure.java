@@ -1,0 +1,41 @@
+package cn.countyflow.org;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+
+/**
+ * A failed sign-in on the login page: a wrong password goes back to the login view with its error as before; a
+ * database that cannot be reached answers 503 with "系统暂时不可用，请稍后再试" and a way back, since the password could
+ * not be checked at all.
+ */
+class SignInFailure implements AuthenticationFailureHandler {
+    private final AuthenticationFailureHandler wrongPassword;
+
+    SignInFailure(String failureUrl) {
+        this.wrongPassword = new SimpleUrlAuthenticationFailureHandler(failureUrl);
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException, ServletException {
+        if (!DatabaseOutage.isOutage(e)) {
+            wrongPassword.onAuthenticationFailure(request, response, e);
+            return;
+        }
+        String message = OrgTexts.zh("hardening.unavailable");
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "30");
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>" + message
+                + "</title></head><body><p id=\"unavailable\">" + message + "</p><p><a href=\"login\">"
+                + OrgTexts.zh("hardening.backToLogin") + "</a></p></body></html>").getBytes(StandardCharsets.UTF_8));
+    }
+}
