@@ -230,9 +230,14 @@ public class TaskWork {
         CaseFile c = caseOf(task);
         Map<String, Object> clean = data == null ? Map.of() : data;
         if (task.getFormKey() != null) {
-            Map<String, String> errors = forms.validate(task.getFormKey(), clean);
-            if (!errors.isEmpty()) throw new FieldErrorsException(errors);
+            Map<String, String> errors = new LinkedHashMap<>(forms.validate(task.getFormKey(), clean));
             clean = forms.clean(task.getFormKey(), clean);
+            // the feature's business checks in the same round as the field errors: one submit shows them all
+            TaskHandler.TaskContext checkContext = context(task, c, user);
+            final Map<String, Object> checked = clean;
+            handler(checkContext).map(h -> h.check(checkContext, checked)).orElse(Map.of())
+                    .forEach(errors::putIfAbsent);
+            if (!errors.isEmpty()) throw new FieldErrorsException(errors);
             if (c != null) {
                 Map<String, String> refused = forms.bindAttachments(task.getFormKey(), clean, c.getId(), user.username());
                 if (!refused.isEmpty()) throw new FieldErrorsException(refused);
