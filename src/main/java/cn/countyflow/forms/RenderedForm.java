@@ -96,6 +96,15 @@ public class RenderedForm extends Composite<VerticalLayout> {
         root.add(errorSummary, layout(nodes));
         building = false;
         refreshVisibility();
+        refreshTemplates();
+    }
+
+    /** Texts with {{ FEEL }} placeholders (e.g. a score sheet's running total) follow the values as the user types. */
+    private void refreshTemplates() {
+        Map<String, Object> data = getData();
+        forEachNode(n -> {
+            if (n instanceof TemplateNode t) t.refresh(data);
+        });
     }
 
     /** Current values as plain JSON-able data (String, BigDecimal, Boolean, List, Map, ISO date String). */
@@ -228,6 +237,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
     private void onValueChange() {
         if (!building) {
             refreshVisibility();
+            refreshTemplates();
             changeListeners.forEach(Runnable::run);
         }
     }
@@ -274,7 +284,9 @@ public class RenderedForm extends Composite<VerticalLayout> {
             return new ListNode(c, address, present ? FormData.asList(value) : null, trail(outer, c));
         }
         return switch (c.getType()) {
-            case "text" -> new StaticNode(c, address, new Markdown(c.getText() == null ? "" : c.getText()));
+            case "text" -> c.getText() != null && c.getText().contains("{{")
+                    ? new TemplateNode(c, address)
+                    : new StaticNode(c, address, new Markdown(c.getText() == null ? "" : c.getText()));
             case "separator" -> new StaticNode(c, address, new Hr());
             case "spacer" -> {
                 Div spacer = new Div();
@@ -439,6 +451,54 @@ public class RenderedForm extends Composite<VerticalLayout> {
         Component view() {
             return view;
         }
+    }
+
+    /**
+     * A text component with Camunda Forms templating: each {@code {{ expression }}} is replaced by the FEEL value of
+     * the expression against the current data (numbers plainly written; "—" while it cannot be computed).
+     */
+    private final class TemplateNode extends Node {
+        private final Markdown view = new Markdown();
+
+        TemplateNode(FormComponent def, String address) {
+            super(def, address);
+            view.setId(FormData.domId(address));
+        }
+
+        void refresh(Map<String, Object> data) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{(.*?)}}").matcher(def.getText());
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String value = services.feel().evaluate(m.group(1), data).map(RenderedForm::plain).orElse("—");
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            view.setContent(out.toString());
+        }
+
+        String text() {
+            return view.getContent();
+        }
+
+        @Override
+        Component view() {
+            return view;
+        }
+    }
+
+    private static String plain(Object value) {
+        if (value instanceof BigDecimal d) return d.stripTrailingZeros().toPlainString();
+        if (value instanceof Number n) return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        return String.valueOf(value);
+    }
+
+    /** For tests: the text a templated text component shows now. */
+    String templateText(String address) {
+        String[] found = new String[1];
+        forEachNode(n -> {
+            if (n instanceof TemplateNode t && n.address.equals(address)) found[0] = t.text();
+        });
+        return found[0];
     }
 
     private final class ValueNode<V> extends Node {

@@ -338,6 +338,22 @@ class RenderedFormTest {
         assertThat(new FormValidator(feel).clean(form, typed)).containsEntry("applyDate", "2026-12-02");
     }
 
+    @Test
+    void theScoreSheetShowsARunningTotalWhileTheExpertTypes() {
+        FormDefinition sheet = new FormRegistry().get("review/score-sheet.form");
+        RenderedForm rendered = new RenderedForm(sheet, Map.of(), false, services);
+        UI.getCurrent().add(rendered);
+        assertThat(rendered.templateText("#Field_rvTotal")).contains("当前合计：— 分");
+
+        _setValue(field(BigDecimalField.class, "field-scores-innovation"), new BigDecimal("7.5"));
+        assertThat(rendered.templateText("#Field_rvTotal")).contains("当前合计：7.5 分");
+        _setValue(field(BigDecimalField.class, "field-scores-industryFocus"), new BigDecimal("11"));
+        _setValue(field(BigDecimalField.class, "field-scores-government"), new BigDecimal("9"));
+        assertThat(rendered.templateText("#Field_rvTotal")).contains("当前合计：27.5 分");
+        _setValue(field(BigDecimalField.class, "field-scores-innovation"), null);
+        assertThat(rendered.templateText("#Field_rvTotal")).contains("当前合计：20 分");
+    }
+
     private static void typeUnparsable(DatePicker picker, String text) {
         picker.getElement().setProperty("_inputElementValue", text);
         com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(picker.getElement(), new com.vaadin.flow.dom.DomEvent(picker.getElement(), "unparsable-change", elemental.json.Json.createObject()));
