@@ -791,7 +791,23 @@ public class RenderedForm extends Composite<VerticalLayout> {
         private void renderFiles() {
             fileList.removeAll();
             for (AttachmentRef f : List.copyOf(files)) {
-                HorizontalLayout line = new HorizontalLayout(new Span(f.name() + "（" + humanSize(f.size()) + "）"));
+                // every file can be downloaded, PDFs and images also previewed, by those who may see the case
+                // (/api/attachments checks the scope and audits each read)
+                com.vaadin.flow.component.html.Anchor download = new com.vaadin.flow.component.html.Anchor(
+                        "api/attachments/" + f.id(), f.name() + "（" + humanSize(f.size()) + "）");
+                download.setId("download-" + f.id());
+                download.getElement().setAttribute("download", f.name());
+                download.setRouterIgnore(true);
+                download.getElement().setAttribute("title", Texts.get("usability.attachment.download"));
+                HorizontalLayout line = new HorizontalLayout(download);
+                if (AttachmentAccess.previewable(f.contentType())) {
+                    com.vaadin.flow.component.html.Anchor preview = new com.vaadin.flow.component.html.Anchor(
+                            "api/attachments/" + f.id() + "?inline=true", Texts.get("usability.attachment.preview"));
+                    preview.setId("preview-" + f.id());
+                    preview.setTarget("_blank");
+                    preview.setRouterIgnore(true);
+                    line.add(preview);
+                }
                 line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
                 if (canEdit) {
                     Button remove = new Button("移除", e -> {
