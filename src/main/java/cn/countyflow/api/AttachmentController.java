@@ -1,9 +1,14 @@
 package cn.countyflow.api;
 
-import java.io.IOException;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,34 +18,54 @@ import org.springframework.web.multipart.MultipartFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import cn.countyflow.forms.Attachment;
+import cn.countyflow.forms.AttachmentAccess;
+import cn.countyflow.forms.AttachmentRef;
 import cn.countyflow.forms.AttachmentService;
 import cn.countyflow.forms.UploadRejectedException;
 import cn.countyflow.org.CurrentUser;
 import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.Texts;
 
 /**
- * Uploading a file for the API's clients, as the forms' file pickers do in the UI: the same upload policy (type by
- * content, size); the answer is the value a filepicker field or a document reference takes ({@code id, name, size,
- * contentType}).
+ * Attachments for API clients, as the UI has them: upload a file (the same checks as the form's upload) and cite the
+ * returned reference in a task's form data (e.g. the sealed scan); read a file back under the case's scope, audited.
  */
 @RestController
 @RequestMapping("/api/attachments")
-@Tag(name = "附件 Attachments", description = "上传附件，得到可填入表单附件字段或文书编号的引用")
+@Tag(name = "附件 Attachments", description = "上传附件，按案件权限下载或预览附件")
 class AttachmentController {
     private final AttachmentService attachments;
+    private final AttachmentAccess access;
 
-    AttachmentController(AttachmentService attachments) {
+    AttachmentController(AttachmentService attachments, AttachmentAccess access) {
         this.attachments = attachments;
+        this.access = access;
     }
 
-    @PostMapping(consumes = "multipart/form-data")
-    @Operation(summary = "上传附件（PDF、图片、Office 文档，按内容检查，不超过上传上限）；被拒绝时返回 400")
-    ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file) throws IOException {
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "上传附件：返回的 {id, name, size, contentType} 填入表单的附件字段后随任务提交")
+    ResponseEntity<AttachmentRef> upload(@RequestParam(name = "file", required = false) MultipartFile file) throws java.io.IOException {
+        if (file == null || file.isEmpty()) throw FieldErrorsException.of("file", Texts.get("usability.attachment.fileRequired"));
         try {
-            return ResponseEntity.status(201).body(attachments.store(file.getOriginalFilename(), file.getBytes(),
-                    CurrentUser.get().username()).toMap());
+            AttachmentRef ref = attachments.store(file.getOriginalFilename(), file.getBytes(), CurrentUser.get().username());
+            return ResponseEntity.status(HttpStatus.CREATED).body(ref);
         } catch (UploadRejectedException e) {
             throw FieldErrorsException.of("file", e.getMessage());
         }
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "下载附件（inline=true 时 PDF 和图片在浏览器中预览）；仅限可查看其案件的用户，并记入审计")
+    ResponseEntity<byte[]> download(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
+        Attachment a = access.read(id, CurrentUser.get());
+        boolean showInline = inline && AttachmentAccess.previewable(a.getContentType());
+        ContentDisposition disposition = (showInline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(a.getFileName(), StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(a.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(a.getContentType()))
+                .body(a.getContent());
     }
 }

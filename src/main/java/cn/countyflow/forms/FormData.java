@@ -184,10 +184,35 @@ final class FormData {
         if (value instanceof LocalDate d) {
             return d;
         }
-        if (value instanceof String s && s.length() == 10) {
-            return LocalDate.parse(s);
+        if (value instanceof String s) {
+            LocalDate parsed = ChineseDates.parse(s);
+            if (parsed != null) {
+                return parsed;
+            }
         }
-        throw new DateTimeParseException("not an ISO date", String.valueOf(value), 0);
+        throw new DateTimeParseException("not a date", String.valueOf(value), 0);
+    }
+
+    /**
+     * Whether a row of a dynamic list holds nothing the user typed: every field empty, unticked or still at its
+     * default, nested lists wholly blank too. Such a row is dropped on submit instead of being flagged.
+     */
+    static boolean isBlankRow(List<FormComponent> components, Map<String, Object> row) {
+        for (FormComponent c : components) {
+            String binding = binding(c);
+            Object value = binding == null ? null : get(row, binding);
+            if (c.isGroup()) {
+                if (!isBlankRow(c.getComponents(), binding == null ? row : asMap(value))) return false;
+            } else if (c.isDynamicList()) {
+                for (Object r : asList(value)) {
+                    if (!isBlankRow(c.getComponents(), asMap(r))) return false;
+                }
+            } else if (c.isInput() && !isEmpty(value) && !Boolean.FALSE.equals(value)
+                    && !(c.getDefaultValue() != null && String.valueOf(c.getDefaultValue()).equals(String.valueOf(value)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isEmpty(Object value) {

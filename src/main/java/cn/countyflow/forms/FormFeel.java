@@ -50,6 +50,25 @@ public class FormFeel {
         }
     }
 
+    /**
+     * The value of {@code expression} against {@code context} (for templated texts such as a running total), or empty
+     * when it fails or yields null.
+     */
+    public Optional<Object> evaluate(String expression, Map<String, Object> context) {
+        if (expression == null || expression.isBlank()) return Optional.empty();
+        ParseResult parsed = parse(expression.trim());
+        if (parsed.isFailure()) {
+            log.warn("FEEL expression '{}' does not parse: {}", expression, parsed.failure().message());
+            return Optional.empty();
+        }
+        try {
+            EvaluationResult result = ENGINE.evaluate(parsed.parsedExpression(), context);
+            return result.isFailure() ? Optional.empty() : Optional.ofNullable(result.result());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The parser's message when {@code expression} is not valid FEEL, empty when it is. */
     public Optional<String> syntaxError(String expression) {
         ParseResult parsed = parse(expression);

@@ -126,6 +126,9 @@ final class FormWalker {
                 List<Object> rowsOut = new ArrayList<>();
                 for (int i = 0; i < rows.size(); i++) {
                     Map<String, Object> row = FormData.asMap(rows.get(i));
+                    if (c.isAllowAddRemove() && FormData.isBlankRow(c.getComponents(), row)) {
+                        continue; // a wholly empty row the user can remove is dropped, not flagged
+                    }
                     Map<String, Object> rowOut = new LinkedHashMap<>();
                     walk(c.getComponents(), row, FormData.rowPrefix(address, i), nested(feelContext, row), hidden, rowOut, visitor);
                     rowsOut.add(rowOut);
@@ -134,9 +137,15 @@ final class FormWalker {
                     FormData.put(out, binding, rowsOut);
                 }
             } else if (keep) {
-                FormData.put(out, binding, value);
+                FormData.put(out, binding, "datetime".equals(c.getType()) ? isoDate(value) : value);
             }
         }
+    }
+
+    /** A date typed the Chinese way (2026/12/2, 2026年12月2日) is kept as ISO text; anything else as it came. */
+    private static Object isoDate(Object value) {
+        java.time.LocalDate date = value instanceof String s ? ChineseDates.parse(s) : null;
+        return date == null ? value : date.toString();
     }
 
     private static Map<String, Object> nested(Map<String, Object> outer, Map<String, Object> inner) {

@@ -30,6 +30,8 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
 
+import cn.countyflow.workflow.Texts;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -52,7 +54,6 @@ import java.util.function.Function;
  */
 public class RenderedForm extends Composite<VerticalLayout> {
 
-    static final String ADD_ROW = "添加一行";
     static final String REMOVE_ROW = "删除";
 
     private final FormDefinition form;
@@ -62,7 +63,14 @@ public class RenderedForm extends Composite<VerticalLayout> {
     private final FormWalker walker;
     private final List<Node> nodes;
     private final Div errorSummary = new Div();
+    private final Span errorCount = new Span();
+    private final Div errorList = new Div();
+    /** Field address → its message, while shown; the summary lists them in the form's order. */
+    private final Map<String, String> shownErrors = new LinkedHashMap<>();
+    private final FormValidator validator;
+    private final List<Runnable> changeListeners = new ArrayList<>();
     private boolean building = true;
+    private String scrolledTo;
 
     public RenderedForm(FormDefinition form, Map<String, Object> data, boolean readOnly, FormServices services) {
         this.form = form;
@@ -70,16 +78,33 @@ public class RenderedForm extends Composite<VerticalLayout> {
         this.readOnly = readOnly;
         this.services = services;
         this.walker = new FormWalker(services.feel());
-        this.nodes = build(form.components(), "", rootData);
+        this.validator = new FormValidator(services.feel());
+        this.nodes = build(form.components(), "", rootData, "");
 
         errorSummary.setId("form-error-summary");
-        errorSummary.getStyle().set("color", "var(--lumo-error-text-color)");
+        errorSummary.getElement().setAttribute("role", "alert");
+        errorSummary.getStyle().set("color", "var(--lumo-error-text-color)")
+                .set("border", "1px solid var(--lumo-error-color-50pct)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("background", "var(--lumo-error-color-10pct)")
+                .set("box-sizing", "border-box").set("width", "100%");
+        errorCount.setId("form-error-count");
+        errorCount.getStyle().set("font-weight", "600");
+        errorSummary.add(errorCount, errorList);
         errorSummary.setVisible(false);
         VerticalLayout root = getContent();
         root.setPadding(false);
         root.add(errorSummary, layout(nodes));
         building = false;
         refreshVisibility();
+        refreshTemplates();
+    }
+
+    /** Texts with {{ FEEL }} placeholders (e.g. a score sheet's running total) follow the values as the user types. */
+    private void refreshTemplates() {
+        Map<String, Object> data = getData();
+        forEachNode(n -> {
+            if (n instanceof TemplateNode t) t.refresh(data);
+        });
     }
 
     /** Current values as plain JSON-able data (String, BigDecimal, Boolean, List, Map, ISO date String). */
@@ -89,28 +114,113 @@ public class RenderedForm extends Composite<VerticalLayout> {
         return out;
     }
 
-    /** Marks the fields named by address; messages for addresses not on screen go to a summary above the form. */
+    /**
+     * Marks the fields named by address and lists every error in a summary at the top of the form, each a link that
+     * scrolls to its field; messages for addresses not on screen are listed without a link. The page scrolls to the
+     * first error. An entry leaves the summary when its field is corrected, the summary when no entry is left.
+     */
     public void showErrors(Map<String, String> fieldErrors) {
         clearErrors();
-        Set<String> shown = new HashSet<>();
+        Set<String> known = new HashSet<>();
+        Node[] first = new Node[1];
         forEachNode(n -> {
             String message = fieldErrors.get(n.address);
-            if (message != null && n.showError(message)) {
-                shown.add(n.address);
+            if (message != null && !known.contains(n.address)) {
+                known.add(n.address);
+                n.showError(message);
+                shownErrors.put(n.address, message);
+                if (first[0] == null) first[0] = n;
             }
         });
         fieldErrors.forEach((address, message) -> {
-            if (!shown.contains(address)) {
-                errorSummary.add(new Div(address + "：" + message));
-            }
+            if (!known.contains(address)) shownErrors.put(address, message);
         });
-        errorSummary.setVisible(errorSummary.getComponentCount() > 0);
+        renderSummary();
+        scrollTo(first[0] != null ? first[0].view() : errorSummary);
     }
 
     public void clearErrors() {
         forEachNode(Node::clearError);
-        errorSummary.removeAll();
-        errorSummary.setVisible(false);
+        shownErrors.clear();
+        renderSummary();
+    }
+
+    /** The messages listed in the summary, in the form's order (for tests and the task view). */
+    public Map<String, String> errors() {
+        return Map.copyOf(shownErrors);
+    }
+
+    /** Called after every change the user makes to a value (to track unsaved changes). */
+    public void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /**
+     * Drops the rows of dynamic lists that the user left wholly empty (in lists where rows can be removed), so that
+     * an untouched row is not flagged; the remaining rows keep their order.
+     */
+    public void dropBlankRows() {
+        List<ListNode> lists = new ArrayList<>();
+        forEachNode(n -> {
+            if (n instanceof ListNode l && l.canEdit) lists.add(l);
+        });
+        // innermost first: a row whose inner lists were all blank becomes blank itself
+        for (int i = lists.size() - 1; i >= 0; i--) {
+            lists.get(i).dropBlankRows();
+        }
+    }
+
+    private void renderSummary() {
+        errorList.removeAll();
+        Map<String, Node> byAddress = new LinkedHashMap<>();
+        forEachNode(n -> byAddress.putIfAbsent(n.address, n));
+        shownErrors.forEach((address, message) -> {
+            Node node = byAddress.get(address);
+            Div entry = new Div();
+            if (node != null) {
+                Button link = new Button(node.trail + "：" + message, e -> scrollTo(node));
+                link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+                String id = FormData.domId(address);
+                link.setId("error-link-" + id.substring("field-".length()));
+                link.getElement().setAttribute("data-field", id);
+                link.getStyle().set("text-decoration", "underline").set("white-space", "normal").set("text-align", "left")
+                        .set("height", "auto");
+                entry.add(link);
+            } else {
+                entry.add(new Span(message));
+            }
+            errorList.add(entry);
+        });
+        errorCount.setText(Texts.get("usability.form.errorCount", shownErrors.size()));
+        errorSummary.setVisible(!shownErrors.isEmpty());
+    }
+
+    private void scrollTo(Node node) {
+        scrollTo(node.view());
+    }
+
+    private void scrollTo(Component target) {
+        scrolledTo = target.getId().orElse(null);
+        target.getElement().executeJs("this.scrollIntoView({block: 'center'}); if (this.focus) this.focus();");
+    }
+
+    /** The DOM id of the field (or summary) the form last scrolled to: the first error, or a followed link. */
+    String scrolledTo() {
+        return scrolledTo;
+    }
+
+    /** After a change to a marked field: the form's own rules are checked again; a field that passes leaves the summary. */
+    private void recheck(Node node, Object value) {
+        if (!shownErrors.containsKey(node.address)) return;
+        String message = node.def.isInput() ? validator.check(node.def, value, getData()) : null;
+        if (message == null) {
+            node.clearError();
+            shownErrors.remove(node.address);
+        } else {
+            node.showError(message);
+            shownErrors.put(node.address, message);
+        }
+        renderSummary();
     }
 
     /** Shows and hides components according to their {@code conditional.hide} against the current values. */
@@ -127,6 +237,8 @@ public class RenderedForm extends Composite<VerticalLayout> {
     private void onValueChange() {
         if (!building) {
             refreshVisibility();
+            refreshTemplates();
+            changeListeners.forEach(Runnable::run);
         }
     }
 
@@ -136,29 +248,45 @@ public class RenderedForm extends Composite<VerticalLayout> {
 
     // ---- building ----
 
-    private List<Node> build(List<FormComponent> components, String prefix, Map<String, Object> scope) {
+    private List<Node> build(List<FormComponent> components, String prefix, Map<String, Object> scope, String trail) {
         List<Node> result = new ArrayList<>();
         for (FormComponent c : components) {
-            result.add(create(c, prefix, scope));
+            Node node = create(c, prefix, scope, trail);
+            result.add(node);
         }
         return result;
     }
 
-    private Node create(FormComponent c, String prefix, Map<String, Object> scope) {
+    /** Where a component sits, as a user reads it: 主导产业 第2项 · 企业 第1项 · 销售收入. */
+    private static String trail(String outer, FormComponent c) {
+        String label = c.getLabel() == null || c.getLabel().isBlank() ? null : c.getLabel().trim();
+        if (label == null) return outer;
+        return outer.isEmpty() ? label : outer + " · " + label;
+    }
+
+    private Node create(FormComponent c, String prefix, Map<String, Object> scope, String outer) {
+        Node node = createNode(c, prefix, scope, outer);
+        node.trail = trail(outer, c);
+        return node;
+    }
+
+    private Node createNode(FormComponent c, String prefix, Map<String, Object> scope, String outer) {
         String address = FormData.address(prefix, c);
         String binding = FormData.binding(c);
         Object value = binding == null ? null : FormData.get(scope, binding);
         if (c.isGroup()) {
             return binding == null
-                    ? new GroupNode(c, address, build(c.getComponents(), prefix, scope))
-                    : new GroupNode(c, address, build(c.getComponents(), address + ".", FormData.asMap(value)));
+                    ? new GroupNode(c, address, build(c.getComponents(), prefix, scope, trail(outer, c)))
+                    : new GroupNode(c, address, build(c.getComponents(), address + ".", FormData.asMap(value), trail(outer, c)));
         }
         if (c.isDynamicList()) {
             boolean present = FormData.contains(scope, binding);
-            return new ListNode(c, address, present ? FormData.asList(value) : null);
+            return new ListNode(c, address, present ? FormData.asList(value) : null, trail(outer, c));
         }
         return switch (c.getType()) {
-            case "text" -> new StaticNode(c, address, new Markdown(c.getText() == null ? "" : c.getText()));
+            case "text" -> c.getText() != null && c.getText().contains("{{")
+                    ? new TemplateNode(c, address)
+                    : new StaticNode(c, address, new Markdown(c.getText() == null ? "" : c.getText()));
             case "separator" -> new StaticNode(c, address, new Hr());
             case "spacer" -> {
                 Div spacer = new Div();
@@ -210,8 +338,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
                 yield new ValueNode<>(c, address, f, v -> selected(options, v), s -> values(options, s), value);
             }
             case "datetime" -> {
-                DatePicker f = new DatePicker();
-                f.setI18n(ChineseI18n.datePicker());
+                DatePicker f = ChineseDates.setUp(new DatePicker());
                 yield new ValueNode<>(c, address, f, RenderedForm::date, d -> d == null ? null : d.toString(), value);
             }
             default -> throw new IllegalStateException("no renderer for " + c);
@@ -282,6 +409,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
     private abstract static class Node {
         final FormComponent def;
         final String address;
+        String trail = "";
 
         Node(FormComponent def, String address) {
             this.def = def;
@@ -325,6 +453,54 @@ public class RenderedForm extends Composite<VerticalLayout> {
         }
     }
 
+    /**
+     * A text component with Camunda Forms templating: each {@code {{ expression }}} is replaced by the FEEL value of
+     * the expression against the current data (numbers plainly written; "—" while it cannot be computed).
+     */
+    private final class TemplateNode extends Node {
+        private final Markdown view = new Markdown();
+
+        TemplateNode(FormComponent def, String address) {
+            super(def, address);
+            view.setId(FormData.domId(address));
+        }
+
+        void refresh(Map<String, Object> data) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{(.*?)}}").matcher(def.getText());
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String value = services.feel().evaluate(m.group(1), data).map(RenderedForm::plain).orElse("—");
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            view.setContent(out.toString());
+        }
+
+        String text() {
+            return view.getContent();
+        }
+
+        @Override
+        Component view() {
+            return view;
+        }
+    }
+
+    private static String plain(Object value) {
+        if (value instanceof BigDecimal d) return d.stripTrailingZeros().toPlainString();
+        if (value instanceof Number n) return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        return String.valueOf(value);
+    }
+
+    /** For tests: the text a templated text component shows now. */
+    String templateText(String address) {
+        String[] found = new String[1];
+        forEachNode(n -> {
+            if (n instanceof TemplateNode t && n.address.equals(address)) found[0] = t.text();
+        });
+        return found[0];
+    }
+
     private final class ValueNode<V> extends Node {
         private final HasValue<?, V> field;
         private final Function<V, Object> fromField;
@@ -349,7 +525,11 @@ public class RenderedForm extends Composite<VerticalLayout> {
                 ((Component) field).getElement().setEnabled(false);
             }
             field.addValueChangeListener(e -> {
-                clearError();
+                if (shownErrors.containsKey(address)) {
+                    recheck(this, fromField.apply(e.getValue()));
+                } else {
+                    clearError();
+                }
                 onValueChange();
             });
         }
@@ -431,10 +611,12 @@ public class RenderedForm extends Composite<VerticalLayout> {
         private final VerticalLayout rowsBox = new VerticalLayout();
         private final Span error = new Span();
         private final List<List<Node>> rows = new ArrayList<>();
-        private final boolean canEdit;
+        final boolean canEdit;
+        private final String listTrail;
 
-        ListNode(FormComponent def, String address, List<Object> initialRows) {
+        ListNode(FormComponent def, String address, List<Object> initialRows, String listTrail) {
             super(def, address);
+            this.listTrail = listTrail;
             canEdit = !readOnly && def.isAllowAddRemove() && !def.isReadonlyOrDisabled();
             view.setId(FormData.domId(address));
             view.setPadding(false);
@@ -448,18 +630,22 @@ public class RenderedForm extends Composite<VerticalLayout> {
             }
             view.add(rowsBox, error);
             if (canEdit) {
-                Button add = new Button(ADD_ROW, e -> {
+                Button add = new Button(Texts.get("usability.form.addRow", def.getLabel() == null ? "" : def.getLabel()), e -> {
                     addRow(new LinkedHashMap<>());
                     onValueChange();
                 });
                 add.setId("add-" + FormData.domId(address).substring("field-".length()));
-                add.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                add.setIcon(new com.vaadin.flow.component.icon.Icon(com.vaadin.flow.component.icon.VaadinIcon.PLUS));
+                add.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
                 view.add(add);
             }
             if (initialRows != null) {
                 initialRows.forEach(r -> addRow(FormData.asMap(r)));
             } else {
-                for (int i = 0; i < def.getDefaultRepetitions(); i++) {
+                // a list the user fills opens empty, with its 添加 button: no rule asks for a minimum of rows, and
+                // starter rows only turned into "required" errors; fixed lists keep their rows
+                int starter = canEdit ? 0 : def.getDefaultRepetitions();
+                for (int i = 0; i < starter; i++) {
                     addRow(new LinkedHashMap<>());
                 }
             }
@@ -468,7 +654,8 @@ public class RenderedForm extends Composite<VerticalLayout> {
         private void addRow(Map<String, Object> rowData) {
             int index = rows.size();
             String prefix = FormData.rowPrefix(address, index);
-            List<Node> rowNodes = build(def.getComponents(), prefix, rowData);
+            List<Node> rowNodes = build(def.getComponents(), prefix, rowData,
+                    Texts.get("usability.form.rowTrail", listTrail, index + 1));
             rows.add(rowNodes);
             HorizontalLayout row = new HorizontalLayout();
             row.setId(FormData.domId(prefix).replaceFirst("^field-", "row-"));
@@ -484,6 +671,16 @@ public class RenderedForm extends Composite<VerticalLayout> {
                 row.add(remove);
             }
             rowsBox.add(row);
+        }
+
+        void dropBlankRows() {
+            List<Map<String, Object>> data = rowData();
+            List<Map<String, Object>> kept = data.stream().filter(r -> !FormData.isBlankRow(def.getComponents(), r)).toList();
+            if (kept.size() == data.size()) return;
+            rows.clear();
+            rowsBox.removeAll();
+            kept.forEach(this::addRow);
+            refreshVisibility();
         }
 
         private void removeRow(int index) {
@@ -582,6 +779,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
                     files.clear();
                 }
                 files.add(ref);
+                if (shownErrors.remove(address) != null) renderSummary();
                 showStatus("已上传：" + ref.name(), false);
                 renderFiles();
                 onValueChange();
@@ -593,7 +791,23 @@ public class RenderedForm extends Composite<VerticalLayout> {
         private void renderFiles() {
             fileList.removeAll();
             for (AttachmentRef f : List.copyOf(files)) {
-                HorizontalLayout line = new HorizontalLayout(new Span(f.name() + "（" + humanSize(f.size()) + "）"));
+                // every file can be downloaded, PDFs and images also previewed, by those who may see the case
+                // (/api/attachments checks the scope and audits each read)
+                com.vaadin.flow.component.html.Anchor download = new com.vaadin.flow.component.html.Anchor(
+                        "api/attachments/" + f.id(), f.name() + "（" + humanSize(f.size()) + "）");
+                download.setId("download-" + f.id());
+                download.getElement().setAttribute("download", f.name());
+                download.setRouterIgnore(true);
+                download.getElement().setAttribute("title", Texts.get("usability.attachment.download"));
+                HorizontalLayout line = new HorizontalLayout(download);
+                if (AttachmentAccess.previewable(f.contentType())) {
+                    com.vaadin.flow.component.html.Anchor preview = new com.vaadin.flow.component.html.Anchor(
+                            "api/attachments/" + f.id() + "?inline=true", Texts.get("usability.attachment.preview"));
+                    preview.setId("preview-" + f.id());
+                    preview.setTarget("_blank");
+                    preview.setRouterIgnore(true);
+                    line.add(preview);
+                }
                 line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
                 if (canEdit) {
                     Button remove = new Button("移除", e -> {

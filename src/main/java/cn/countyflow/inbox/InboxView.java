@@ -1,5 +1,7 @@
 package cn.countyflow.inbox;
 
+import java.util.List;
+
 import java.time.format.DateTimeFormatter;
 
 import jakarta.annotation.security.PermitAll;
@@ -52,8 +54,13 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     final Checkbox overdueOnly = new Checkbox();
     final Checkbox mineOnly = new Checkbox();
 
-    public InboxView(TaskWork work, WorkCalendarService calendar) {
+    private final cn.countyflow.workflow.TaskReturns returns;
+    /** The returned tasks among those on the page shown, by task id. */
+    private final java.util.Map<String, cn.countyflow.workflow.TaskReturns.Note> returned = new java.util.HashMap<>();
+
+    public InboxView(TaskWork work, WorkCalendarService calendar, cn.countyflow.workflow.TaskReturns returns) {
         this.work = work;
+        this.returns = returns;
         setSizeFull();
         taskName.setId("filter-task");
         taskName.setLabel(getTranslation("inbox.filter.task"));
@@ -72,7 +79,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
         grid.setId("inbox-grid");
-        grid.addColumn(TaskSummary::name).setHeader(getTranslation("inbox.col.task")).setKey("NAME").setSortable(true).setAutoWidth(true);
+        grid.addComponentColumn(this::taskName).setHeader(getTranslation("inbox.col.task")).setKey("NAME").setSortable(true).setAutoWidth(true);
         grid.addColumn(TaskSummary::countyName).setHeader(getTranslation("inbox.col.county")).setAutoWidth(true);
         grid.addColumn(t -> t.caseType() == null ? "" : getTranslation("case.type." + t.caseType())).setHeader(getTranslation("inbox.col.type")).setAutoWidth(true);
         grid.addColumn(TaskSummary::caseTitle).setHeader(getTranslation("inbox.col.case")).setFlexGrow(1);
@@ -83,7 +90,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
             var order = query.getSortOrders().stream().findFirst();
             TaskFilter.Sort sort = order.map(o -> TaskFilter.Sort.valueOf(o.getSorted())).orElse(TaskFilter.Sort.CREATED);
             boolean asc = order.map(o -> o.getDirection() == SortDirection.ASCENDING).orElse(false);
-            return work.myTasks(user, filter(sort, asc), query.getOffset(), query.getLimit()).stream();
+            List<TaskSummary> page = work.myTasks(user, filter(sort, asc), query.getOffset(), query.getLimit());
+            returned.putAll(returns.among(page.stream().map(TaskSummary::id).toList()));
+            return page.stream();
         }, query -> (int) work.countMyTasks(user, filter(TaskFilter.Sort.CREATED, false)));
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
         grid.setEmptyStateText(getTranslation("inbox.empty"));
@@ -105,6 +114,22 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     private TaskFilter filter(TaskFilter.Sort sort, boolean asc) {
         return new TaskFilter(taskName.getValue(), caseText.getValue(), overdueOnly.getValue(), mineOnly.getValue(), sort, asc);
+    }
+
+    /** The task's name; a task opened by a return carries a 退回 badge that tells who returned it, when and why. */
+    private Component taskName(TaskSummary t) {
+        Span name = new Span(t.name());
+        var note = returned.get(t.id());
+        if (note == null) return name;
+        Span badge = new Span(getTranslation("usability.returned.badge"));
+        badge.setId("returned-" + t.id());
+        badge.getElement().getThemeList().add("badge error");
+        badge.getElement().setAttribute("title", getTranslation("usability.returned.tooltip", note.returnedByName(),
+                note.office(), TIME.format(note.at()), note.reason() == null ? "" : note.reason()));
+        HorizontalLayout line = new HorizontalLayout(badge, name);
+        line.setSpacing(true);
+        line.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        return line;
     }
 
     private Component due(TaskSummary t) {

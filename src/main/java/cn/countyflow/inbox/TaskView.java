@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
@@ -35,18 +36,32 @@ import cn.countyflow.workflow.TaskWork;
 /** One task opened into its form (from forms/): save a draft, submit, claim or release. */
 @Route(value = "tasks/:taskId", layout = MainLayout.class)
 @PermitAll
-public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class TaskView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
+    /** Drafts save themselves after each minute of editing. */
+    static final int AUTOSAVE_MILLIS = 60_000;
+    static final java.time.format.DateTimeFormatter HOUR_MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(cn.countyflow.workflow.WorkCalendar.ZONE);
     private final TaskWork work;
     private final FormRendering forms;
     private final ObjectProvider<TaskSection> sections;
     private final cn.countyflow.workflow.TaskOperations operations;
     private final CountyFlowUser user = CurrentUser.get();
+    private final cn.countyflow.workflow.TaskReturns returns;
+    private final java.time.Clock clock;
     private TaskDetails details;
     private RenderedForm form;
+    /** Changes typed since the form was opened or last saved. */
+    private boolean dirty;
+    private boolean leaving;
+    final Span draftStatus = new Span();
+    private com.vaadin.flow.shared.Registration pollRegistration;
 
     public TaskView(TaskWork work, FormRendering forms, ObjectProvider<TaskSection> sections,
-                    cn.countyflow.workflow.TaskOperations operations) {
+                    cn.countyflow.workflow.TaskOperations operations, cn.countyflow.workflow.TaskReturns returns,
+                    java.time.Clock clock) {
         this.operations = operations;
+        this.returns = returns;
+        this.clock = clock;
         this.work = work;
         this.forms = forms;
         this.sections = sections;
@@ -75,12 +90,16 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             if (t.overdue()) due.getElement().getThemeList().add("badge error");
             header.add(due);
         }
-        if (details.draftSavedAt() != null) {
-            header.add(new Span(getTranslation("task.draftSavedAt", InboxView.TIME.format(details.draftSavedAt()))));
-        }
+        draftStatus.setId("task-draft-status");
+        draftStatus.setText(details.draftSavedAt() == null ? ""
+                : getTranslation("task.draftSavedAt", InboxView.TIME.format(details.draftSavedAt())));
+        header.add(draftStatus);
         add(header);
+        returns.of(t.id()).ifPresent(note -> add(returnedBanner(note)));
 
         form = details.formKey() == null ? null : forms.render(details.formKey(), details.data(), false, user::username);
+        dirty = false;
+        if (form != null) form.addChangeListener(this::changed);
         List<Component> beside = sections.orderedStream().map(s -> s.create(details, user))
                 .flatMap(Optional::stream).toList();
         if (beside.isEmpty()) {
@@ -191,26 +210,145 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         getUI().ifPresent(ui -> ui.navigate(InboxView.class));
     }
 
+    /** Who returned the work, when and why, at the top of the reopened form. */
+    private Component returnedBanner(cn.countyflow.workflow.TaskReturns.Note note) {
+        VerticalLayout banner = new VerticalLayout();
+        banner.setId("task-returned");
+        banner.setPadding(true);
+        banner.setSpacing(false);
+        banner.getStyle().set("background", "var(--lumo-error-color-10pct)").set("border-left", "4px solid var(--lumo-error-color)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        Span who = new Span(getTranslation("usability.returned.banner", note.returnedByName(), note.office(),
+                InboxView.TIME.format(note.at())));
+        who.getStyle().set("font-weight", "600");
+        banner.add(who);
+        if (note.reason() != null && !note.reason().isBlank()) {
+            Span why = new Span(getTranslation("usability.returned.reason", note.reason()));
+            why.setId("task-returned-reason");
+            why.getStyle().set("white-space", "pre-wrap");
+            banner.add(why);
+        }
+        return banner;
+    }
+
+    /** The first change since the last save arms the browser's "leave this page?" question. */
+    private void changed() {
+        if (!dirty) {
+            dirty = true;
+            getElement().executeJs("window.onbeforeunload = function(e) { e.preventDefault(); return $0; };",
+                    getTranslation("usability.leave.browser"));
+        }
+    }
+
+    private void saved() {
+        dirty = false;
+        getElement().executeJs("window.onbeforeunload = null;");
+    }
+
+    /** Every minute, while there are changes: saves the draft and says so ("已自动保存 hh:mm"). */
+    void autosave() {
+        if (!dirty || form == null) return;
+        try {
+            work.saveDraft(details.task().id(), data(), user);
+            saved();
+            draftStatus.setText(getTranslation("usability.draft.autosaved", HOUR_MINUTE.format(clock.instant())));
+        } catch (RuntimeException e) {
+            // the task may have gone (completed elsewhere); the next explicit action reports it
+        }
+    }
+
+    /** Whether there are changes not saved yet (for tests). */
+    boolean hasUnsavedChanges() {
+        return dirty;
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().setPollInterval(AUTOSAVE_MILLIS);
+        pollRegistration = event.getUI().addPollListener(e -> autosave());
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (pollRegistration != null) pollRegistration.remove();
+        event.getUI().setPollInterval(-1);
+        getElement().executeJs("window.onbeforeunload = null;");
+        super.onDetach(event);
+    }
+
+    /** Leaving with unsaved changes asks first: save the draft and leave, leave without saving, or stay. */
+    @Override
+    public void beforeLeave(com.vaadin.flow.router.BeforeLeaveEvent event) {
+        if (!dirty || leaving || form == null) return;
+        var action = event.postpone();
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog dialog = new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+        dialog.setId("leave-dialog");
+        dialog.setHeader(getTranslation("usability.leave.title"));
+        dialog.setText(getTranslation("usability.leave.text"));
+        dialog.setConfirmText(getTranslation("usability.leave.save"));
+        dialog.addConfirmListener(e -> {
+            try {
+                work.saveDraft(details.task().id(), data(), user);
+                saved();
+                leaving = true;
+                action.proceed();
+            } catch (RuntimeException ex) {
+                Notification.show(cn.countyflow.ui.UserMessages.of(ex)).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        dialog.setRejectable(true);
+        dialog.setRejectText(getTranslation("usability.leave.discard"));
+        dialog.addRejectListener(e -> {
+            saved();
+            leaving = true;
+            action.proceed();
+        });
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("usability.leave.stay"));
+        dialog.open();
+    }
+
     private Map<String, Object> data() {
         return form == null ? Map.of() : form.getData();
     }
 
     private void saveDraft() {
-        run(() -> work.saveDraft(details.task().id(), data(), user), "task.draftSaved", false);
+        run(() -> {
+            work.saveDraft(details.task().id(), data(), user);
+            saved();
+            draftStatus.setText(getTranslation("task.draftSavedAt", InboxView.TIME.format(clock.instant())));
+        }, "task.draftSaved", false);
     }
 
     private void submit() {
-        if (form != null) form.clearErrors();
+        if (form != null) {
+            form.clearErrors();
+            form.dropBlankRows(); // an untouched row is not an error
+        }
         try {
             work.complete(details.task().id(), data(), user);
+            saved();
+            leaving = true;
             Notification.show(getTranslation("task.completed")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(InboxView.class));
         } catch (FieldErrorsException e) {
+            // every error in one round, listed at the top with links; what was typed is kept as the draft
             if (form != null) form.showErrors(e.getErrors());
-            Notification n = Notification.show(getTranslation("task.invalid", e.getErrors().size()));
-            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            keepDraftAfterFailedSubmit();
         } catch (RuntimeException e) {
             Notification.show(cn.countyflow.ui.UserMessages.of(e)).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void keepDraftAfterFailedSubmit() {
+        if (form == null) return;
+        try {
+            work.saveDraft(details.task().id(), data(), user);
+            saved();
+            draftStatus.setText(getTranslation("usability.draft.keptAfterFailedSubmit", HOUR_MINUTE.format(clock.instant())));
+        } catch (RuntimeException ex) {
+            Notification.show(cn.countyflow.ui.UserMessages.of(ex)).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

@@ -82,6 +82,11 @@ class PilotTaskHandler implements TaskHandler {
     }
 
     @Override
+    public Map<String, String> check(TaskContext context, Map<String, Object> data) {
+        return DRAFT.equals(context.taskKey()) ? DraftRules.check(data, calendar.today()) : Map.of();
+    }
+
+    @Override
     public Completion complete(TaskContext context, Map<String, Object> data) {
         if (context.caseFile() == null) throw new IllegalStateException("任务没有对应的申报案件");
         return DRAFT.equals(context.taskKey()) ? submitDraft(context, data) : decide(context, data);

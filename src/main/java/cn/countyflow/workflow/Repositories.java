@@ -52,3 +52,7 @@ interface TaskEscalationRepository extends JpaRepository<TaskEscalation, String>
     List<TaskEscalation> findByClosedAtIsNullAndTaskIdGreaterThanOrderByTaskId(String after,
                                                                               org.springframework.data.domain.Pageable page);
 }
+
+interface TaskReturnRepository extends JpaRepository<TaskReturn, String> {
+    java.util.List<TaskReturn> findByTaskIdIn(java.util.Collection<String> taskIds);
+}

@@ -28,6 +28,15 @@ public interface TaskHandler {
     }
 
     /**
+     * The business rules beyond the form that can be judged on incomplete data (sums, ranges between fields), by field
+     * path. {@link TaskWork#complete} reports them together with the form's field errors, so the user sees every
+     * error in one round; {@link #complete} must still enforce them. Empty by default.
+     */
+    default Map<String, String> check(TaskContext context, Map<String, Object> data) {
+        return Map.of();
+    }
+
+    /**
      * Checks business rules (throw {@link FieldErrorsException}), writes the feature's tables, and says what was decided.
      * Runs in the completion's transaction.
      */

@@ -232,9 +232,14 @@ public class TaskWork {
         Map<String, Object> clean = data == null ? Map.of() : data;
         String formKey = formKeyOf(task);
         if (formKey != null) {
-            Map<String, String> errors = forms.validate(formKey, clean);
+            Map<String, String> errors = new LinkedHashMap<>(forms.validate(formKey, clean));
+            TaskHandler.TaskContext checkContext = context(task, c, user);
+            clean = forms.clean(formKey, clean, serverData(checkContext));
+            // the feature's business checks in the same round as the field errors: one submit shows them all
+            final Map<String, Object> checked = clean;
+            handler(checkContext).map(h -> h.check(checkContext, checked)).orElse(Map.of())
+                    .forEach(errors::putIfAbsent);
             if (!errors.isEmpty()) throw new FieldErrorsException(errors);
-            clean = forms.clean(formKey, clean, serverData(context(task, c, user)));
             if (c != null) {
                 Map<String, String> refused = forms.bindAttachments(formKey, clean, c.getId(), user.username());
                 if (!refused.isEmpty()) throw new FieldErrorsException(refused);

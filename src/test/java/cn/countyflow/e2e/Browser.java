@@ -138,7 +138,8 @@ final class Browser implements AutoCloseable {
      * would: types into text, number and date fields, picks an option of a select by its label, clicks a radio.
      */
     void fill(String address, Object value, java.util.Map<String, String> optionLabels) {
-        String id = "field-" + address.replaceAll("[\\[\\].#]+", "-").replaceAll("-+$", "").replaceAll("^-+", "");
+        String id = "field-" + domId(address);
+        addRowsFor(address);
         WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
         String tag = field.getTagName();
@@ -158,6 +159,26 @@ final class Browser implements AutoCloseable {
                 input.sendKeys(text);
                 if ("vaadin-date-picker".equals(tag)) input.sendKeys(org.openqa.selenium.Keys.ENTER);
                 input.sendKeys(org.openqa.selenium.Keys.TAB);
+            }
+        }
+    }
+
+    private static String domId(String address) {
+        return address.replaceAll("[\\[\\].#]+", "-").replaceAll("-+$", "").replaceAll("^-+", "");
+    }
+
+    /** Lists open without rows: presses the list's 添加 button until the row the address names is there. */
+    private void addRowsFor(String address) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(address);
+        while (m.find()) {
+            String list = domId(address.substring(0, m.start()));
+            String rowId = "row-" + list + "-" + m.group(1);
+            for (int tries = 0; tries < 20 && driver.findElements(By.id(rowId)).isEmpty(); tries++) {
+                WebElement add = wait.until(ExpectedConditions.elementToBeClickable(By.id("add-" + list)));
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", add);
+                int before = driver.findElements(By.cssSelector("[id^='row-" + list + "-']")).size();
+                add.click();
+                wait.until(d -> d.findElements(By.cssSelector("[id^='row-" + list + "-']")).size() > before);
             }
         }
     }

@@ -136,9 +136,14 @@ class FormValidatorTest {
     }
 
     @Test
-    void dateMustBeIso() {
+    void dateMustBeADate() {
         Map<String, Object> data = valid();
+        // dates typed the Chinese way are dates too (issue 11)
         data.put("applyDate", "2018/09/07");
+        assertThat(validator.validate(form, data)).isEmpty();
+        data.put("applyDate", "2018年9月7日");
+        assertThat(validator.validate(form, data)).isEmpty();
+        data.put("applyDate", "07.09.2018");
         assertThat(validator.validate(form, data)).containsOnly(entry("applyDate", "日期格式不正确，应为 yyyy-MM-dd"));
         data.put("applyDate", "2018-02-30");
         assertThat(validator.validate(form, data)).containsOnly(entry("applyDate", "日期格式不正确，应为 yyyy-MM-dd"));

@@ -44,6 +44,7 @@ class RenderedFormTest {
     @BeforeEach
     void setUp() {
         MockVaadin.setup();
+        UI.getCurrent().setLocale(java.util.Locale.SIMPLIFIED_CHINESE); // as LocaleSetup sets it for every UI
     }
 
     @AfterEach
@@ -71,6 +72,7 @@ class RenderedFormTest {
         _setValue(field(DatePicker.class, "field-applyDate"), LocalDate.of(2018, 9, 7));
         ComboBox<FormComponent.Option> level = field(ComboBox.class, "field-level");
         _setValue(level, level.getListDataView().getItems().filter(o -> "provincial".equals(o.value())).findFirst().orElseThrow());
+        _click(field(Button.class, "add-leadingIndustries"));
         _setValue(field(TextField.class, "field-leadingIndustries-0-name"), "装备制造");
 
         Map<String, Object> data = rendered.getData();
@@ -102,6 +104,8 @@ class RenderedFormTest {
     @Test
     void showErrorsMarksTheRightFieldsAndSummarisesUnknownPaths() {
         RenderedForm rendered = render(Map.of(), false);
+        _click(field(Button.class, "add-leadingIndustries"));
+        _setValue(field(Checkbox.class, "field-leadingIndustries-0-isCluster"), true); // a started row is checked
         Map<String, String> errors = new FormValidator(feel).validate(form, rendered.getData());
         assertThat(errors).containsKeys("contactName", "overall.gdp", "leadingIndustries[0].name");
 
@@ -114,7 +118,8 @@ class RenderedFormTest {
         assertThat(field(TextField.class, "field-leadingIndustries-0-name").isInvalid()).isTrue();
         assertThat(field(BigDecimalField.class, "field-overall-gdp").isInvalid()).isFalse();
         Component summary = _get(Component.class, spec -> spec.withId("form-error-summary"));
-        assertThat(summary.getElement().getTextRecursively()).contains("nowhere").contains("别处的错误");
+        // an error for a field not on screen is listed by its message alone (no internal path shown to the user)
+        assertThat(summary.getElement().getTextRecursively()).contains("别处的错误").doesNotContain("nowhere");
 
         rendered.clearErrors();
         assertThat(contact.isInvalid()).isFalse();
@@ -157,7 +162,7 @@ class RenderedFormTest {
         _setValue(field(TextField.class, "field-leadingIndustries-2-name"), "丙");
         _click(field(Button.class, "add-leadingIndustries-1-enterprises"));
         _setValue(field(BigDecimalField.class, "field-leadingIndustries-1-enterprises-0-sales"), BigDecimal.TEN);
-        assertThat(field(Button.class, "add-leadingIndustries").getText()).isEqualTo("添加一行");
+        assertThat(field(Button.class, "add-leadingIndustries").getText()).isEqualTo("添加 主导产业");
 
         _click(field(Button.class, "remove-leadingIndustries-0"));
 
@@ -217,11 +222,141 @@ class RenderedFormTest {
         Map<String, Object> out = rendered.getData();
         assertThat(out).containsEntry("s1", "a").containsEntry("l1", List.of("a")).containsEntry("d1", "2020-01-02")
                 .containsEntry("inGroup", "x").containsEntry("f1", List.of());
-        assertThat((List<Object>) out.get("rows")).hasSize(2);
+        // a list the user fills opens without starter rows (issue 11), whatever defaultRepetitions says
+        assertThat((List<Object>) out.get("rows")).isEmpty();
         // valuesKey options live in the task's variables, not in the submission: validate against both
         Map<String, Object> withOptions = new java.util.HashMap<>(out);
         withOptions.put("choices", data.get("choices"));
         assertThat(new FormValidator(feel).validate(all, withOptions)).isEmpty();
         assertThat(_get(Component.class, spec -> spec.withId("field-c11"))).isNotNull();
     }
+
+    // ---- issue 11: empty starter rows, the error summary, dates typed the Chinese way ----
+
+    @Test
+    void listsTheUserFillsStartWithoutRowsAndAClearAddButton() {
+        RenderedForm rendered = render(Map.of(), false);
+        assertThat(_find(TextField.class, spec -> spec.withId("field-leadingIndustries-0-name"))).isEmpty();
+        Button add = field(Button.class, "add-leadingIndustries");
+        assertThat(add.getText()).isEqualTo("添加 主导产业");
+
+        // nothing typed yet: the validator has nothing to flag in the list
+        assertThat(new FormValidator(feel).validate(form, rendered.getData())).doesNotContainKey("leadingIndustries[0].name");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void wholeEmptyRowsAreDroppedNotFlagged() {
+        RenderedForm rendered = render(Map.of(), false);
+        _click(field(Button.class, "add-leadingIndustries"));
+        _click(field(Button.class, "add-leadingIndustries"));
+        _click(field(Button.class, "add-leadingIndustries"));
+        _setValue(field(TextField.class, "field-leadingIndustries-1-name"), "装备制造");
+        _click(field(Button.class, "add-leadingIndustries-1-enterprises"));
+
+        // the validator (as /api sees it) skips the untouched rows, and the form drops them before submitting
+        Map<String, String> errors = new FormValidator(feel).validate(form, rendered.getData());
+        assertThat(errors.keySet()).noneMatch(k -> k.startsWith("leadingIndustries[0]") || k.startsWith("leadingIndustries[2]"));
+        Map<String, Object> clean = new FormValidator(feel).clean(form, rendered.getData());
+        assertThat((List<Object>) clean.get("leadingIndustries")).hasSize(1);
+
+        rendered.dropBlankRows();
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) rendered.getData().get("leadingIndustries");
+        assertThat(rows).extracting(r -> r.get("name")).containsExactly("装备制造");
+        assertThat(rows.get(0).get("enterprises")).isEqualTo(List.of());
+        assertThat(field(TextField.class, "field-leadingIndustries-0-name").getValue()).isEqualTo("装备制造");
+        assertThat(_find(TextField.class, spec -> spec.withId("field-leadingIndustries-1-name"))).isEmpty();
+    }
+
+    @Test
+    void summaryListsEveryErrorAsALinkToItsFieldAndStaysUntilFixed() {
+        RenderedForm rendered = render(Map.of("leadingIndustries", List.of(Map.of("name", "甲"), Map.of("isCluster", true))), false);
+        rendered.showErrors(new java.util.LinkedHashMap<>(Map.of(
+                "contactName", "请填写此项",
+                "leadingIndustries[1].name", "请填写此项",
+                "overall.gdp", "一、二、三产业比重之和应为100%（现为90%）")));
+
+        Component summary = _get(Component.class, spec -> spec.withId("form-error-summary"));
+        assertThat(summary.isVisible()).isTrue();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("form-error-count")).getText())
+                .startsWith("有 3 处需要修改");
+        Button toIndustry = field(Button.class, "error-link-leadingIndustries-1-name");
+        assertThat(toIndustry.getText()).isEqualTo("主导产业 第2项 · 名称：请填写此项");
+        assertThat(toIndustry.getElement().getAttribute("data-field")).isEqualTo("field-leadingIndustries-1-name");
+        assertThat(field(Button.class, "error-link-overall-gdp").getText()).contains("地区GDP").contains("现为90%");
+        // the links are in the form's order, not the order the server sent them
+        assertThat(_find(Button.class, spec -> spec.withId("error-link-contactName"))).hasSize(1);
+
+        // following a link scrolls to the field and focuses it
+        _click(toIndustry);
+        assertThat(rendered.scrolledTo()).isEqualTo("field-leadingIndustries-1-name");
+
+        // a wrong fix keeps the entry (checked again by the form's rules); a right one removes it
+        _setValue(field(TextField.class, "field-contactName"), "张三");
+        assertThat(_find(Button.class, spec -> spec.withId("error-link-contactName"))).isEmpty();
+        assertThat(summary.isVisible()).isTrue();
+        _setValue(field(TextField.class, "field-leadingIndustries-1-name"), "纺织");
+        _setValue(field(BigDecimalField.class, "field-overall-gdp"), new BigDecimal("100"));
+        assertThat(summary.isVisible()).isFalse();
+    }
+
+    @Test
+    void aFieldStillBreakingItsRuleStaysInTheSummary() {
+        render(Map.of(), false);
+        RenderedForm rendered = _get(RenderedForm.class);
+        rendered.showErrors(Map.of("overall.gdp", "请填写此项"));
+        _setValue(field(BigDecimalField.class, "field-overall-gdp"), new BigDecimal("-5"));
+        assertThat(field(Button.class, "error-link-overall-gdp").getText()).contains("不能小于 0");
+        assertThat(field(BigDecimalField.class, "field-overall-gdp").getErrorMessage()).isEqualTo("不能小于 0");
+    }
+
+    @Test
+    void datesTypedTheChineseWayAreRead() {
+        assertThat(ChineseDates.parse("2026-12-02")).isEqualTo(LocalDate.of(2026, 12, 2));
+        assertThat(ChineseDates.parse("2026/12/2")).isEqualTo(LocalDate.of(2026, 12, 2));
+        assertThat(ChineseDates.parse("2026年12月2日")).isEqualTo(LocalDate.of(2026, 12, 2));
+        assertThat(ChineseDates.parse(" 2026.1.5 ")).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(ChineseDates.parse("2026年2月30日")).isNull();
+        assertThat(ChineseDates.parse("十二月二日")).isNull();
+
+        RenderedForm rendered = render(Map.of(), false);
+        DatePicker date = field(DatePicker.class, "field-applyDate");
+        assertThat(date.getI18n().getToday()).isEqualTo("今天");
+        assertThat(date.getI18n().getCancel()).isEqualTo("取消");
+        assertThat(date.getI18n().getMonthNames()).startsWith("一月");
+        // what the browser's picker cannot read reaches the server's parser, as a user typing 2026年12月2日 would
+        typeUnparsable(date, "2026年12月2日");
+        assertThat(date.getValue()).isEqualTo(LocalDate.of(2026, 12, 2));
+        assertThat(rendered.getData()).containsEntry("applyDate", "2026-12-02");
+        typeUnparsable(date, "明天");
+        assertThat(date.getValue()).isNull(); // not read as a date: the earlier value is not kept silently
+        assertThat(rendered.getData().get("applyDate")).isNull();
+
+        // /api clients may send the same forms; the validator accepts them and the clean data holds ISO dates
+        Map<String, Object> typed = new java.util.HashMap<>(Map.of("applyDate", "2026/12/2"));
+        assertThat(new FormValidator(feel).validate(form, typed)).doesNotContainKey("applyDate");
+        assertThat(new FormValidator(feel).clean(form, typed)).containsEntry("applyDate", "2026-12-02");
+    }
+
+    @Test
+    void theScoreSheetShowsARunningTotalWhileTheExpertTypes() {
+        FormDefinition sheet = new FormRegistry().get("review/score-sheet.form");
+        RenderedForm rendered = new RenderedForm(sheet, Map.of(), false, services);
+        UI.getCurrent().add(rendered);
+        assertThat(rendered.templateText("#Field_rvTotal")).contains("当前合计：— 分");
+
+        _setValue(field(BigDecimalField.class, "field-scores-innovation"), new BigDecimal("7.5"));
+        assertThat(rendered.templateText("#Field_rvTotal")).contains("当前合计：7.5 分");
+        _setValue(field(BigDecimalField.class, "field-scores-industryFocus"), new BigDecimal("11"));
+        _setValue(field(BigDecimalField.class, "field-scores-government"), new BigDecimal("9"));
+        assertThat(rendered.templateText("#Field_rvTotal")).contains("当前合计：27.5 分");
+        _setValue(field(BigDecimalField.class, "field-scores-innovation"), null);
+        assertThat(rendered.templateText("#Field_rvTotal")).contains("当前合计：20 分");
+    }
+
+    private static void typeUnparsable(DatePicker picker, String text) {
+        picker.getElement().setProperty("_inputElementValue", text);
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(picker.getElement(), new com.vaadin.flow.dom.DomEvent(picker.getElement(), "unparsable-change", elemental.json.Json.createObject()));
+    }
+
 }

@@ -51,8 +51,8 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
     final ComboBox<MonitoringService.Option> stage = new ComboBox<>();
     final ComboBox<MonitorFilter.State> state = new ComboBox<>();
     final Checkbox overdue = new Checkbox();
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
+    final DatePicker from = cn.countyflow.forms.ChineseDates.setUp(new DatePicker());
+    final DatePicker to = cn.countyflow.forms.ChineseDates.setUp(new DatePicker());
     final TextField text = new TextField();
     final Span total = new Span();
     private final MonitoringService monitoring;

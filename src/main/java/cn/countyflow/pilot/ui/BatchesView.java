@@ -221,7 +221,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         dueDays.setMin(PilotBatchService.MIN_DUE_DAYS);
         dueDays.setMax(PilotBatchService.MAX_DUE_DAYS);
         dueDays.setValue(b.getReportDueDays());
-        DatePicker midterm = new DatePicker(getTranslation("pilot.years.schedule.midterm"));
+        DatePicker midterm = cn.countyflow.forms.ChineseDates.picker(getTranslation("pilot.years.schedule.midterm"));
         midterm.setId("schedule-midterm");
         midterm.setHelperText(getTranslation("pilot.years.schedule.midtermHelp", projects.midtermMonths()));
         midterm.setClearButtonVisible(true);
@@ -322,7 +322,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         IntegerField year = new IntegerField(getTranslation("pilot.batch.year"));
         year.setId("batch-year");
         year.setValue(batches.today().getYear());
-        DatePicker deadline = new DatePicker(getTranslation("pilot.batch.deadline"));
+        DatePicker deadline = cn.countyflow.forms.ChineseDates.picker(getTranslation("pilot.batch.deadline"));
         deadline.setId("batch-deadline");
         deadline.setMin(batches.today());
         IntegerField expected = new IntegerField(getTranslation("pilot.batch.expectedPilots"));
@@ -342,7 +342,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         IntegerField dueDays = new IntegerField(getTranslation("pilot.years.schedule.dueDays"));
         dueDays.setId("batch-report-due-days");
         dueDays.setValue(PilotBatch.DEFAULT_DUE_DAYS);
-        DatePicker midterm = new DatePicker(getTranslation("pilot.years.schedule.midterm"));
+        DatePicker midterm = cn.countyflow.forms.ChineseDates.picker(getTranslation("pilot.years.schedule.midterm"));
         midterm.setId("batch-midterm-date");
         midterm.setHelperText(getTranslation("pilot.years.schedule.midtermHelp", projects.midtermMonths()));
         midterm.setClearButtonVisible(true);

@@ -135,7 +135,7 @@ public class WorkCalendarView extends VerticalLayout implements HasDynamicTitle 
     Dialog editDay() {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("calendar.addDay"));
-        DatePicker day = new DatePicker(getTranslation("calendar.col.day"));
+        DatePicker day = cn.countyflow.forms.ChineseDates.picker(getTranslation("calendar.col.day"));
         day.setId("calendar-day");
         int y = year.getValue();
         day.setMin(LocalDate.of(y, 1, 1));
