@@ -150,7 +150,7 @@ class BadInputSuiteTest {
         // 2. a draft: every field of the wrong type or beyond its bounds (types are checked, completeness is not)
         Map<String, Object> draftFields = new LinkedHashMap<>();
         draftFields.put("contactName", "x".repeat(51));
-        draftFields.put("fillDate", "2027/01/01");
+        draftFields.put("fillDate", "2027-13-01"); // no 13th month (2027/01/01 and 2027年1月1日 are dates: issue 11)
         draftFields.put("targets", "x");
         draftFields.put("leadingIndustries", Map.of("a", 1));
         draftFields.put("overall", "x");
