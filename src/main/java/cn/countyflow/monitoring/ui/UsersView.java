@@ -179,13 +179,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 grid.getDataProvider().refreshAll();
             } catch (InvalidInputException invalid) {
-                invalid.getErrors().forEach((field, message) -> {
-                    HasValidation f = fields.get(field);
-                    if (f != null) {
-                        f.setErrorMessage(message);
-                        f.setInvalid(true);
-                    }
-                });
+                cn.countyflow.ui.FieldErrors.show(invalid, fields);
             }
         });
         save.setId("users-save");

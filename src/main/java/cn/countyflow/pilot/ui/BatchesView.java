@@ -143,10 +143,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         Map<String, HasValidation> fields = Map.of("name", name, "deadline", deadline, "expectedPilots", expected,
                 "reason", reason);
         Button save = new Button(getTranslation(closing ? "pilot.batch.close.confirm" : "pilot.batch.change.save"), e -> {
-            fields.values().forEach(f -> {
-                f.setInvalid(false);
-                f.setErrorMessage(null);
-            });
+            cn.countyflow.ui.FieldErrors.clear(fields);
             try {
                 PilotBatch changed = closing ? batches.close(b.getId(), reason.getValue(), user)
                         : batches.change(b.getId(), new PilotBatchService.ChangeForm(name.getValue(), deadline.getValue(),
@@ -156,7 +153,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refreshProvince();
             } catch (FieldErrorsException ex) {
-                showAtFields(ex, fields);
+                cn.countyflow.ui.FieldErrors.show(ex, fields);
             } catch (RuntimeException ex) {
                 error(cn.countyflow.ui.UserMessages.of(ex));
             }
@@ -230,10 +227,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         Map<String, HasValidation> fields = Map.of("reportFrequency", frequency, "reportDueDays", dueDays,
                 "midtermDate", midterm);
         Button save = new Button(getTranslation("pilot.batch.save"), e -> {
-            fields.values().forEach(f -> {
-                f.setInvalid(false);
-                f.setErrorMessage(null);
-            });
+            cn.countyflow.ui.FieldErrors.clear(fields);
             try {
                 batches.updateSchedule(b.getId(), new PilotBatchService.ScheduleForm(
                         frequency.getValue() == null ? null : frequency.getValue().name(), dueDays.getValue(),
@@ -242,7 +236,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
                 Notification.show(getTranslation("pilot.years.schedule.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refreshProvince();
             } catch (FieldErrorsException ex) {
-                showAtFields(ex, fields);
+                cn.countyflow.ui.FieldErrors.show(ex, fields);
             } catch (RuntimeException ex) {
                 error(cn.countyflow.ui.UserMessages.of(ex));
             }
@@ -354,10 +348,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
                 "midtermDate", midterm);
 
         Button save = new Button(getTranslation("pilot.batch.save"), e -> {
-            fields.values().forEach(f -> {
-                f.setInvalid(false);
-                f.setErrorMessage(null);
-            });
+            cn.countyflow.ui.FieldErrors.clear(fields);
             try {
                 PilotBatch b = batches.open(new PilotBatchService.BatchForm(name.getValue(), year.getValue(), null,
                         deadline.getValue(), expected.getValue(), panel.getValue()), new PilotBatchService.ScheduleForm(
@@ -368,7 +359,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refreshProvince();
             } catch (FieldErrorsException ex) {
-                showAtFields(ex, fields);
+                cn.countyflow.ui.FieldErrors.show(ex, fields);
             } catch (RuntimeException ex) {
                 error(cn.countyflow.ui.UserMessages.of(ex));
             }
@@ -394,16 +385,4 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("pilot.batches.title") + " · " + getTranslation("app.name");
     }
 
-    /** The service's field errors at their fields; an error of no field shown as a notification. */
-    private void showAtFields(FieldErrorsException ex, Map<String, HasValidation> fields) {
-        ex.getErrors().forEach((field, message) -> {
-            HasValidation f = fields.get(field);
-            if (f != null) {
-                f.setErrorMessage(message);
-                f.setInvalid(true);
-            } else {
-                error(message);
-            }
-        });
-    }
 }

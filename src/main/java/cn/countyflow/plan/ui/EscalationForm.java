@@ -69,15 +69,7 @@ class EscalationForm extends FormLayout {
                 Notification.show(getTranslation("plan.escalation.recorded")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 recorded.run();
             } catch (FieldErrorsException ex) {
-                ex.getErrors().forEach((field, message) -> {
-                    HasValidation f = fields.get(field);
-                    if (f != null) {
-                        f.setErrorMessage(message);
-                        f.setInvalid(true);
-                    } else {
-                        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
-                    }
-                });
+                cn.countyflow.ui.FieldErrors.show(ex, fields);
             } catch (RuntimeException ex) {
                 Notification.show(UserMessages.of(ex)).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }

@@ -192,15 +192,7 @@ public class PlanRoundsView extends VerticalLayout implements HasDynamicTitle {
                 Notification.show(getTranslation("plan.round.opened", r.getName())).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
             } catch (FieldErrorsException ex) {
-                ex.getErrors().forEach((field, message) -> {
-                    HasValidation f = fields.get(field);
-                    if (f != null) {
-                        f.setErrorMessage(message);
-                        f.setInvalid(true);
-                    } else {
-                        error(message);
-                    }
-                });
+                cn.countyflow.ui.FieldErrors.show(ex, fields);
             } catch (RuntimeException ex) {
                 error(UserMessages.of(ex));
             }
