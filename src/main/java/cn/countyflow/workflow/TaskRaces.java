@@ -52,7 +52,8 @@ class TaskRaces {
      */
     private boolean finishedMeanwhile(RuntimeException e, Object[] args) {
         if (e instanceof cn.countyflow.org.InvalidInputException || e instanceof NotPermittedException
-                || e instanceof NotFoundException || args.length == 0 || !(args[0] instanceof String taskId)) {
+                || e instanceof NotFoundException || e instanceof TaskStateException
+                || args.length == 0 || !(args[0] instanceof String taskId)) {
             return false;
         }
         try {

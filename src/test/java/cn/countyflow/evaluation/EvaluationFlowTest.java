@@ -130,7 +130,10 @@ class EvaluationFlowTest extends EvaluationTestSupport {
         rectify.put("corrections", List.of(Map.of("text", " ")));
         rectify.put("rectifyDeadline", LocalDate.now(EvaluationService.ZONE).minusDays(1).toString());
         assertThatThrownBy(() -> work.complete(conclusion, rectify, officer)).isInstanceOfSatisfying(FieldErrorsException.class,
-                e -> assertThat(e.getErrors()).containsKey("corrections[0].text"));
+                // a wholly blank row is dropped, not flagged (issue 11): no correction is left, and the deadline is
+                // reported in the same round
+                e -> assertThat(e.getErrors()).containsEntry("corrections", "限期整改时请至少列出一项整改要求")
+                        .containsKey("rectifyDeadline"));
         rectify.put("corrections", List.of(Map.of("text", "补齐研发投入统计台账"), Map.of("text", "制定人才引进专项计划")));
         assertThatThrownBy(() -> work.complete(conclusion, rectify, officer)).isInstanceOfSatisfying(FieldErrorsException.class,
                 e -> assertThat(e.getErrors()).containsEntry("rectifyDeadline", "整改期限须晚于今天"));
