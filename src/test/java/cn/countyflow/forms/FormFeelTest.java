@@ -33,7 +33,8 @@ class FormFeelTest {
         FormDefinition form = TestForms.load("application.form");
         FormWalker walker = new FormWalker(feel);
         Map<String, Object> data = new HashMap<>();
-        data.put("leadingIndustries", List.of(Map.of("isCluster", true), Map.of("isCluster", false)));
+        // each row holds something (a row with nothing but an unticked box is blank and dropped, issue 11)
+        data.put("leadingIndustries", List.of(Map.of("isCluster", true), Map.of("isCluster", false, "name", "装备制造")));
         Map<String, Boolean> hidden = new HashMap<>();
         walker.walk(form, data, (c, address, value, isHidden) -> hidden.put(address, isHidden));
         assertThat(hidden).containsEntry("leadingIndustries[0].clusterName", false)
