@@ -58,6 +58,11 @@ public class RenderedForm extends Composite<VerticalLayout> {
 
     private final FormDefinition form;
     private final Map<String, Object> rootData;
+    /**
+     * The opening data the form has no field for (e.g. the name of the expert a sheet is entered for): like Camunda
+     * Forms, texts and {@code conditional.hide} read it beside the fields' current values.
+     */
+    private final Map<String, Object> outsideData;
     private final boolean readOnly;
     private final FormServices services;
     private final FormWalker walker;
@@ -80,6 +85,8 @@ public class RenderedForm extends Composite<VerticalLayout> {
         this.walker = new FormWalker(services.feel());
         this.validator = new FormValidator(services.feel());
         this.nodes = build(form.components(), "", rootData, "");
+        this.outsideData = new LinkedHashMap<>(rootData);
+        outsideData.keySet().removeAll(boundRoots(form.components(), new HashSet<>()));
 
         errorSummary.setId("form-error-summary");
         errorSummary.getElement().setAttribute("role", "alert");
@@ -99,9 +106,29 @@ public class RenderedForm extends Composite<VerticalLayout> {
         refreshTemplates();
     }
 
+    /** The first path segment of every field, group or list binding, through groups without a path. */
+    private static Set<String> boundRoots(List<FormComponent> components, Set<String> into) {
+        for (FormComponent c : components) {
+            String binding = FormData.binding(c);
+            if (binding != null) {
+                into.add(binding.split("\\.", 2)[0]);
+            } else if (c.isGroup()) {
+                boundRoots(c.getComponents(), into);
+            }
+        }
+        return into;
+    }
+
+    /** What texts and hide conditions are evaluated against: the opening data outside the fields, then the values. */
+    private Map<String, Object> feelContext() {
+        Map<String, Object> context = new LinkedHashMap<>(outsideData);
+        context.putAll(getData());
+        return context;
+    }
+
     /** Texts with {{ FEEL }} placeholders (e.g. a score sheet's running total) follow the values as the user types. */
     private void refreshTemplates() {
-        Map<String, Object> data = getData();
+        Map<String, Object> data = feelContext();
         forEachNode(n -> {
             if (n instanceof TemplateNode t) t.refresh(data);
         });
@@ -226,7 +253,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
     /** Shows and hides components according to their {@code conditional.hide} against the current values. */
     void refreshVisibility() {
         Set<String> hidden = new HashSet<>();
-        walker.walk(form, getData(), (c, address, value, isHidden) -> {
+        walker.walk(form, feelContext(), (c, address, value, isHidden) -> {
             if (isHidden) {
                 hidden.add(address);
             }
