@@ -33,6 +33,13 @@ class ApiErrors {
         return body(HttpStatus.CONFLICT, e.getMessage(), null);
     }
 
+    /** The file store failed (disk full, not writable, content missing): nothing was stored; try again later. */
+    @ExceptionHandler(cn.countyflow.forms.FileStoreException.class)
+    ResponseEntity<Map<String, Object>> fileStore(cn.countyflow.forms.FileStoreException e) {
+        log.error("File store failed in /api", e);
+        return body(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), null);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
         return body(HttpStatus.FORBIDDEN, e.getMessage(), null);

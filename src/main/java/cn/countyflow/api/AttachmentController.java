@@ -2,6 +2,7 @@ package cn.countyflow.api;
 
 import java.nio.charset.StandardCharsets;
 
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,10 +56,12 @@ class AttachmentController {
         }
     }
 
+    /** Streamed from the file store, not read into memory first; the scope check and the audit come before. */
     @GetMapping("/{id}")
     @Operation(summary = "下载附件（inline=true 时 PDF 和图片在浏览器中预览）；仅限可查看其案件的用户，并记入审计")
-    ResponseEntity<byte[]> download(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
+    ResponseEntity<InputStreamResource> download(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
         Attachment a = access.read(id, CurrentUser.get());
+        InputStreamResource content = new InputStreamResource(attachments.open(a));
         boolean showInline = inline && AttachmentAccess.previewable(a.getContentType());
         ContentDisposition disposition = (showInline ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(a.getFileName(), StandardCharsets.UTF_8).build();
@@ -66,6 +69,7 @@ class AttachmentController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(a.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(a.getContentType()))
-                .body(a.getContent());
+                .contentLength(a.getSizeBytes())
+                .body(content);
     }
 }

@@ -12,7 +12,11 @@ import jakarta.persistence.Table;
 
 import java.time.LocalDateTime;
 
-/** An uploaded file that passed {@link UploadPolicy}, stored in the database (table {@code attachment}). */
+/**
+ * An uploaded file that passed {@link UploadPolicy}: its metadata in the database (table {@code attachment}), its
+ * content in the {@link FileStore} under {@link #getSha256()}. Rows written before the file store (issue 13, point 4)
+ * still hold their content in the column {@code content}; {@link AttachmentService#open} reads those from there.
+ */
 @Entity
 @Table(name = "attachment")
 public class Attachment {
@@ -33,13 +37,18 @@ public class Attachment {
     @Column(name = "sha256", nullable = false, length = 64)
     private String sha256;
 
+    /** Only in rows from before the file store; null for every file stored since. */
     @Lob
     @Basic(fetch = FetchType.LAZY)
-    @Column(name = "content", nullable = false, length = 100 * 1024 * 1024) // LONGBLOB on MySQL, BLOB on H2
+    @Column(name = "content", length = 100 * 1024 * 1024) // LONGBLOB on MySQL, BLOB on H2
     private byte[] content;
 
     @Column(name = "uploaded_by", nullable = false)
     private String uploadedBy;
+
+    /** The uploader's organisation, when the upload was made by the signed-in user. */
+    @Column(name = "org_code", length = 64)
+    private String orgCode;
 
     @Column(name = "uploaded_at", nullable = false)
     private LocalDateTime uploadedAt;
@@ -50,13 +59,14 @@ public class Attachment {
     protected Attachment() {
     }
 
-    Attachment(String fileName, String contentType, byte[] content, String sha256, String uploadedBy, LocalDateTime uploadedAt) {
+    Attachment(String fileName, String contentType, FileStore.Stored stored, String uploadedBy, String orgCode,
+               LocalDateTime uploadedAt) {
         this.fileName = fileName;
         this.contentType = contentType;
-        this.content = content;
-        this.sizeBytes = content.length;
-        this.sha256 = sha256;
+        this.sizeBytes = stored.size();
+        this.sha256 = stored.sha256();
         this.uploadedBy = uploadedBy;
+        this.orgCode = orgCode;
         this.uploadedAt = uploadedAt;
     }
 
@@ -69,8 +79,10 @@ public class Attachment {
     public String getContentType() { return contentType; }
     public long getSizeBytes() { return sizeBytes; }
     public String getSha256() { return sha256; }
-    public byte[] getContent() { return content; }
+    /** The content of a row from before the file store, else null: read files through {@link AttachmentService#open}. */
+    byte[] legacyContent() { return content; }
     public String getUploadedBy() { return uploadedBy; }
+    public String getOrgCode() { return orgCode; }
     public LocalDateTime getUploadedAt() { return uploadedAt; }
     public Long getCaseId() { return caseId; }
     public void setCaseId(Long caseId) { this.caseId = caseId; }

@@ -933,7 +933,8 @@ public class RenderedForm extends Composite<VerticalLayout> {
                 showStatus("已上传：" + ref.name(), false);
                 renderFiles();
                 onValueChange();
-            } catch (UploadRejectedException e) {
+            } catch (UploadRejectedException | FileStoreException e) {
+                // refused, or the file store failed: the previous file stays, and the user reads why
                 showStatus(e.getMessage(), true);
             }
         }

@@ -16,8 +16,9 @@ import java.util.Map;
  * magic bytes <em>and</em> a matching file name extension, up to {@code countyflow.upload.max-size}. Judged by
  * structure, not only the first bytes: an OOXML file is opened as the ZIP it claims to be and inflated with bounds
  * (at most {@code countyflow.upload.max-entries} entries and {@code countyflow.upload.max-unpacked-size} unpacked, so
- * a zip bomb is refused), and a polyglot — a file that is also a ZIP archive, or an Office file that is also a PDF —
- * is refused.
+ * a zip bomb is refused), a PDF is parsed with Apache PDFBox (with at most 1 MB of buffers in memory, the rest in
+ * temporary files up to {@code countyflow.upload.max-unpacked-size}) and must have a page tree with at least one page,
+ * and a polyglot — a file that is also a ZIP archive, or an Office file that is also a PDF — is refused.
  */
 @Component
 public class UploadPolicy {
@@ -105,6 +106,36 @@ public class UploadPolicy {
             // readers look for it: e.g. a PDF or JPEG with an archive appended)
             throw new UploadRejectedException(POLYGLOT);
         }
+        if (actual == Kind.PDF) {
+            checkPdf(content);
+        }
+    }
+
+    /**
+     * Parses the file as a PDF (PDFBox, memory bounded: 1 MB of buffers, temporary files beyond that up to the unpacked
+     * limit) and walks its page tree: a file that merely starts with {@code %PDF-}, a damaged or password-protected
+     * PDF, or one without pages is refused.
+     */
+    private void checkPdf(byte[] content) {
+        var memory = org.apache.pdfbox.io.MemoryUsageSetting.setupMixed(1024 * 1024, maxUnpacked);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(content, "", null, null, memory.streamCache)) {
+            int pages = 0;
+            for (var page : pdf.getPages()) {
+                page.getMediaBox();
+                pages++;
+            }
+            if (pages == 0 || pdf.getNumberOfPages() != pages) {
+                throw new UploadRejectedException(pdfInvalid());
+            }
+        } catch (UploadRejectedException e) {
+            throw e;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UploadRejectedException(pdfInvalid());
+        }
+    }
+
+    private static String pdfInvalid() {
+        return cn.countyflow.workflow.Texts.get("upload.pdf.invalid");
     }
 
     /**

@@ -21,6 +21,7 @@ public final class UserMessages {
     public static String of(RuntimeException e) {
         if (e instanceof AccessDeniedException || e instanceof NotFoundException || e instanceof cn.countyflow.org.InvalidInputException
                 || e instanceof cn.countyflow.forms.UploadRejectedException
+                || e instanceof cn.countyflow.forms.FileStoreException
                 || e instanceof cn.countyflow.workflow.TaskStateException) {
             return e.getMessage();
         }

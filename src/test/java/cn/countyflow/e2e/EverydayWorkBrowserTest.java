@@ -66,7 +66,7 @@ class EverydayWorkBrowserTest {
         PilotBatch batch = batches.open(new PilotBatchService.BatchForm(batchName, LocalDate.now().getYear(), null,
                 LocalDate.now(PilotBatchService.ZONE).plusDays(20), 5, 5), users.get("hebei_officer"));
         long caseId = applications.start(batch.getId(), users.get("xinle_drafter")).caseId();
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] pdf = cn.countyflow.TestPdfs.minimal();
         var scan = attachments.store("申报书（盖章）.pdf", pdf, "xinle_drafter").toMap();
         work.complete(openTask(caseId).getId(), PilotDrafts.valid(scan), users.get("xinle_drafter"));
         return caseId;

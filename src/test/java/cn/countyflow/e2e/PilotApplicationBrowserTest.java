@@ -113,7 +113,7 @@ class PilotApplicationBrowserTest {
         leaves("", data, fields);
         fields.forEach((address, value) -> browser.fill(address, value, OPTION_LABELS));
         Path scan = Files.createTempFile("申报书盖章", ".pdf");
-        Files.writeString(scan, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
+        Files.write(scan, cn.countyflow.TestPdfs.minimal());
         browser.upload("field-sealedScan-upload", scan);
         browser.waitForText("#field-sealedScan", ".pdf");
         browser.screenshot("pilot-draft-filled");

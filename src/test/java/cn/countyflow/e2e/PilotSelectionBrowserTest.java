@@ -102,7 +102,7 @@ class PilotSelectionBrowserTest {
     /** Drafted, signed, screened (where the county has a city) and passed the completeness check. */
     private long toExpertReview(PilotBatch batch, String drafter, String leader, String reviewer) {
         long caseId = applications.start(batch.getId(), user(drafter)).caseId();
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = cn.countyflow.TestPdfs.minimal();
         complete(caseId, drafter, PilotDrafts.valid(attachments.store("申报书.pdf", pdf, drafter).toMap()));
         complete(caseId, leader, Map.of("decision", "APPROVE"));
         complete(caseId, reviewer, Map.of("decision", "RECOMMEND", "comment", "推荐"));

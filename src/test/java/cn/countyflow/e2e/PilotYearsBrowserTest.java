@@ -99,7 +99,7 @@ class PilotYearsBrowserTest {
     /** 新乐市 designated the real way: drafted, signed, screened, checked, scored, listed, approved, publicised. */
     private PilotProject designateXinle(PilotBatch batch) {
         long caseId = applications.start(batch.getId(), user("xinle_drafter")).caseId();
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = cn.countyflow.TestPdfs.minimal();
         complete(caseId, "xinle_drafter", PilotDrafts.valid(attachments.store("申报书.pdf", pdf, "xinle_drafter").toMap()));
         complete(caseId, "xinle_leader", Map.of("decision", "APPROVE"));
         complete(caseId, "sjz_reviewer", Map.of("decision", "RECOMMEND", "comment", "推荐"));

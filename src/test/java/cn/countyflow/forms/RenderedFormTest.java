@@ -210,6 +210,21 @@ class RenderedFormTest {
         verify(attachments, never()).store(eq("other"), any(), any());
     }
 
+    /** Issue 13, point 4: when the file store fails the user reads why, and the file uploaded before stays. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFailingFileStoreShowsTheErrorAndKeepsThePreviousFile() {
+        RenderedForm rendered = render(Map.of(), false);
+        when(attachments.store(eq("申报书.pdf"), any(), eq("county1"))).thenReturn(new AttachmentRef(42, "申报书.pdf", 30, "application/pdf"));
+        String failed = cn.countyflow.workflow.Texts.get("upload.store.failed");
+        when(attachments.store(eq("新申报书.pdf"), any(), any())).thenThrow(new FileStoreException(failed, new java.io.IOException("disk full")));
+        rendered.simulateUpload("scan", "申报书.pdf", UploadSamples.pdf());
+
+        assertThat(rendered.simulateUpload("scan", "新申报书.pdf", UploadSamples.pdf()))
+                .isEqualTo("附件保存失败：文件存储暂时不可用，请稍后重试。本次上传未保存任何内容");
+        assertThat((Map<String, Object>) rendered.getData().get("scan")).containsEntry("id", 42L).containsEntry("name", "申报书.pdf");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void everySupportedTypeRendersAndRoundTrips() {

@@ -7,13 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Minimal files with the right magic bytes. */
+/** Minimal files with the right magic bytes (and, for PDF, the structure). */
 final class UploadSamples {
     private UploadSamples() {
     }
 
+    /** A real PDF (uploads are parsed): the shared {@link cn.countyflow.TestPdfs#minimal()}. */
     static byte[] pdf() {
-        return "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        return cn.countyflow.TestPdfs.minimal();
+    }
+
+    /** Starts like a PDF but is none: no page tree, no catalogue. */
+    static byte[] fakePdf() {
+        return "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
     }
 
     static byte[] png() {

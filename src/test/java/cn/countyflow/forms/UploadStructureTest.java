@@ -1,5 +1,6 @@
 package cn.countyflow.forms;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,6 +72,32 @@ class UploadStructureTest {
                 .hasMessage(UploadPolicy.POLYGLOT);
         assertThatCode(() -> policy.check("申报书.pdf", UploadSamples.pdf())).doesNotThrowAnyException();
         assertThatCode(() -> policy.check("photo.jpg", UploadSamples.jpeg())).doesNotThrowAnyException();
+    }
+
+    /** Issue 13, point 10: a PDF is parsed, not only recognised by its first bytes. */
+    @Test
+    void aPdfIsAcceptedOnlyWhenItParsesAsOne() {
+        String notAPdf = cn.countyflow.workflow.Texts.get("upload.pdf.invalid");
+        assertThat(notAPdf).isEqualTo("文件不是有效的 PDF（无法解析），已拒绝");
+        // a real one-page PDF, and a 5 MB one, pass
+        assertThatCode(() -> policy.check("申报书.pdf", cn.countyflow.TestPdfs.minimal())).doesNotThrowAnyException();
+        assertThatCode(() -> policy.check("申报书.pdf", cn.countyflow.TestPdfs.ofSize(5 * 1024 * 1024))).doesNotThrowAnyException();
+        // the first bytes of a PDF and nothing behind them (what the upload tests used to send)
+        assertThatThrownBy(() -> policy.check("申报书.pdf", UploadSamples.fakePdf()))
+                .isInstanceOf(UploadRejectedException.class).hasMessage(notAPdf);
+        // a PDF header in front of something else entirely
+        byte[] headerOnExe = concat("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), UploadSamples.exe());
+        assertThatThrownBy(() -> policy.check("申报书.pdf", headerOnExe))
+                .isInstanceOf(UploadRejectedException.class).hasMessage(notAPdf);
+        // a real PDF cut off after its first object (the catalogue): no page tree, no cross-reference, no trailer
+        byte[] pdf = cn.countyflow.TestPdfs.minimal();
+        int firstObjectEnd = new String(pdf, StandardCharsets.ISO_8859_1).indexOf("endobj") + "endobj".length();
+        byte[] truncated = java.util.Arrays.copyOf(pdf, firstObjectEnd);
+        assertThatThrownBy(() -> policy.check("申报书.pdf", truncated))
+                .isInstanceOf(UploadRejectedException.class).hasMessage(notAPdf);
+        // a real PDF with a ZIP archive behind it stays a refused polyglot, although it parses as a PDF
+        assertThatThrownBy(() -> policy.check("申报书.pdf", concat(pdf, UploadSamples.docx())))
+                .isInstanceOf(UploadRejectedException.class).hasMessage(UploadPolicy.POLYGLOT);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -89,7 +89,7 @@ class HardeningApiTest {
     }
 
     Map<String, Object> validDraft() {
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = cn.countyflow.TestPdfs.minimal();
         return PilotDrafts.valid(attachments.store("申报书（盖章）.pdf", pdf, "xinle_drafter").toMap());
     }
 

@@ -29,7 +29,7 @@ import cn.countyflow.audit.AuditService;
  */
 @cn.countyflow.SpringTest
 class AttachmentApiTest extends PilotTestSupport {
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF = cn.countyflow.TestPdfs.minimal();
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper json;

@@ -28,7 +28,7 @@ abstract class PilotTestSupport {
 
     /** A complete, valid 申报书 whose sealed scan is a PDF the given drafter uploaded. */
     Map<String, Object> validDraft(String uploader) {
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] pdf = cn.countyflow.TestPdfs.minimal();
         return PilotDrafts.valid(attachments.store("申报书（盖章）.pdf", pdf, uploader).toMap());
     }
 

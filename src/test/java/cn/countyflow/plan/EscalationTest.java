@@ -31,7 +31,7 @@ class EscalationTest extends PlanTestSupport {
     @Autowired ObjectMapper json;
 
     private long document() {
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = cn.countyflow.TestPdfs.minimal();
         return attachments.store("警示函.pdf", pdf, "hebei_officer").id();
     }
 
@@ -86,7 +86,7 @@ class EscalationTest extends PlanTestSupport {
     @Test
     void overHttpWithTheDocumentUploadedFirst() throws Exception {
         PlanRound round = openRound();
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = cn.countyflow.TestPdfs.minimal();
         String uploaded = mvc.perform(multipart("/api/attachments").file(new MockMultipartFile("file", "约谈通知.pdf",
                         "application/pdf", pdf)).with(httpBasic("hebei_officer", "demo123")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

@@ -89,7 +89,7 @@ abstract class PlanTestSupport {
     }
 
     Map<String, Object> argumentation(String uploader) {
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = cn.countyflow.TestPdfs.minimal();
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("heldOn", today().minusDays(1).toString());
         a.put("panel", List.of(new LinkedHashMap<>(Map.of("name", "李教授", "title", "河北工业大学 教授")),

@@ -106,7 +106,7 @@ class PlanViewsTest extends PlanTestSupport {
         assertThat(date.getErrorMessage()).isEqualTo("请填写日期");
         assertThat(GridKt._size(_get(Grid.class, s -> s.withId("escalations")))).isZero();
         cn.countyflow.KaribuSpring.tearDown();
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] pdf = cn.countyflow.TestPdfs.minimal();
         String reason = "未按时报送月度推进情况（" + round.getId() + "）";
         escalations.record(round.getId(), new EscalationService.StepForm("130100", "WARNING", today(), reason,
                 attachments.store("警示函.pdf", pdf, "hebei_officer").id()), user("hebei_officer"));

@@ -54,7 +54,7 @@ class EscalationForm extends FormLayout {
             try {
                 document = attachments.store(e.getFileName(), buffer.getInputStream().readAllBytes(), user.username());
                 uploaded.setText(document.name());
-            } catch (UploadRejectedException | IOException ex) {
+            } catch (UploadRejectedException | cn.countyflow.forms.FileStoreException | IOException ex) {
                 document = null;
                 Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }

@@ -127,7 +127,7 @@ abstract class PilotYearsTestSupport {
     }
 
     Map<String, Object> validDraft(String uploader) {
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] pdf = cn.countyflow.TestPdfs.minimal();
         return PilotDrafts.valid(attachments.store("申报书（盖章）.pdf", pdf, uploader).toMap());
     }
 
