@@ -38,10 +38,15 @@ class ReportBesideTask implements TaskSection {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("periodLabel", report.report().periodLabel());
             data.put("dueDate", ReportCaseSection.DATE.format(report.report().dueAt()));
+            data.put("indicatorOptions", reports.indicatorOptions());
             if (!report.revisions().isEmpty()) {
                 ReportService.Revision latest = report.revisions().get(report.revisions().size() - 1);
                 data.put("workDone", latest.workDone());
                 data.put("problems", latest.problems());
+                if (latest.minutes() != null) {
+                    data.put("minutes", latest.minutes());
+                    data.put("minutesRequired", true);
+                }
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (ReportService.ReportValue v : latest.values()) {
                     Map<String, Object> row = new LinkedHashMap<>();
