@@ -174,7 +174,11 @@ public class PlanMonitoringService {
 
     /** A city reviewer (its city) or a province-direct county's staff (the county reports itself). */
     private boolean overseesOwnArea(CountyFlowUser user) {
-        if (user.has(Role.CITY_REVIEWER)) return true;
+        return user.has(Role.CITY_REVIEWER) || reportsItself(user);
+    }
+
+    /** A province-direct county's staff: their county reports to the province itself, like a city. */
+    public boolean reportsItself(CountyFlowUser user) {
         return (user.has(Role.COUNTY_DRAFTER) || user.has(Role.COUNTY_LEADER))
                 && organisations.get(user.orgCode()).isProvinceDirect();
     }

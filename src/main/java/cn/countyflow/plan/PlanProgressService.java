@@ -137,16 +137,14 @@ public class PlanProgressService implements ReportPrefill {
     }
 
     /**
-     * The periods a county may enter figures for on this plan now: those of the schedule that have begun, newest
-     * first; empty when the round is not monitored yet.
+     * The periods a county may enter figures for on this plan now: those of the schedule that have begun, in the
+     * order their periods end; empty when the round is not monitored yet.
      */
     public List<String> openPeriods(long planCaseId, CountyFlowUser user) {
         plans.detail(planCaseId, user);
         IndustryPlan plan = plans.byCase(planCaseId).orElseThrow();
         return monitoring.of(plan.getRoundId(), PlanMonitoringService.areaOf(plan))
-                .map(m -> periodsOf(m, plan).stream().filter(k -> !firstDay(k).isAfter(calendar.today()))
-                        .sorted(java.util.Comparator.comparing(MonitoringPeriods::lastDay).reversed()
-                                .thenComparing(k -> k)).toList())
+                .map(m -> periodsOf(m, plan).stream().filter(k -> !firstDay(k).isAfter(calendar.today())).toList())
                 .orElse(List.of());
     }
 
