@@ -337,7 +337,6 @@ public class ReportService {
         } else {
             for (ReportPrefill prefill : prefills) previous.putAll(prefill.proposedValues(r.subjectCaseId, r.periodKey));
         }
-        data.put("indicatorOptions", indicatorOptions());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (IndicatorService.Target t : targetsOfYear(r)) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -349,16 +348,6 @@ public class ReportService {
         }
         data.put("indicators", rows);
         return data;
-    }
-
-    /** The indicator catalogue as the options of the report form's indicator select (label = name, value = code). */
-    public List<Map<String, Object>> indicatorOptions() {
-        return indicators.allIndicators().stream().map(i -> {
-            Map<String, Object> option = new LinkedHashMap<>();
-            option.put("label", i.getName());
-            option.put("value", i.getCode());
-            return option;
-        }).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +29,7 @@ import cn.countyflow.TestUsers;
 import cn.countyflow.calendar.EngineClock;
 import cn.countyflow.plan.CompilationService;
 import cn.countyflow.plan.IndustryPlan;
+import cn.countyflow.plan.MonitoringTimers;
 import cn.countyflow.plan.PlanMonitoringService;
 import cn.countyflow.plan.PlanRound;
 import cn.countyflow.plan.PlanRoundService;
@@ -84,26 +84,11 @@ class PlanBrowserTest {
     }
 
     private void openFromInbox(String username, String taskId, String waitFor) {
-        browser.signIn(username, TestUsers.PASSWORD);
-        browser.waitFor("#inbox-grid");
-        browser.click("#open-" + taskId);
-        browser.waitFor(waitFor);
+        browser.openFromInbox(username, TestUsers.PASSWORD, taskId, waitFor);
     }
 
     private void submitAndSignOut() {
-        browser.click("#task-submit");
-        browser.wait.until(ExpectedConditions.urlContains("/inbox"));
-        browser.signOut();
-    }
-
-    private static void leaves(String prefix, Object value, Map<String, Object> out) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> leaves(prefix.isEmpty() ? (String) k : prefix + "." + k, v, out));
-        } else if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) leaves(prefix + "[" + i + "]", list.get(i), out);
-        } else if (value != null) {
-            out.put(prefix, value);
-        }
+        browser.submitAndSignOut();
     }
 
     /** Seed 004's kind of plan for 2027—2030: base-year figures, a target and key work per year, tasks, projects. */
@@ -157,9 +142,7 @@ class PlanBrowserTest {
         browser.click("#start-plan-" + round.getId());
         browser.wait.until(ExpectedConditions.urlContains("/tasks/"));
         browser.waitFor("#plan-outline");
-        Map<String, Object> fields = new LinkedHashMap<>();
-        leaves("", plan(), fields);
-        fields.forEach((address, value) -> browser.fill(address, value, Map.of()));
+        Browser.leaves(plan()).forEach((address, value) -> browser.fill(address, value, Map.of()));
         Path minutes = Files.createTempFile("论证纪要", ".pdf");
         Files.writeString(minutes, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
         browser.upload("field-argumentation-minutes-upload", minutes);
@@ -212,14 +195,9 @@ class PlanBrowserTest {
                 .filter(a -> a.areaCode().equals("130100")).findFirst().orElseThrow().caseId();
         String pid = cases.get(sjzCase, users.get("admin")).getProcessInstanceId();
         EngineClock.moveTo(at(2027, 2, 1));
-        Job january = management.createJobQuery().processInstanceId(pid).activityId("Timer_PeriodEnd").list().stream()
-                .filter(j -> "2027-M01".equals(runtime.getVariable(j.getExecutionId(), "monitoringPeriodKey")))
-                .findFirst().orElseThrow();
-        management.executeJob(january.getId());
-        ProcessInstance report = runtime.createProcessInstanceQuery().superProcessInstanceId(pid)
-                .variableValueEquals("reportPeriodKey", "2027-M01").singleResult();
+        ProcessInstance report = MonitoringTimers.periodEnds(management, runtime, pid, "2027-M01");
         EngineClock.moveTo(at(2027, 2, 6));
-        management.executeJob(management.createJobQuery().processInstanceId(report.getId()).timers().singleResult().getId());
+        MonitoringTimers.reportDue(management, report);
         EngineClock.reset();
 
         // 7. the province sees the late report on 实施调度 and records a 警示 against the city

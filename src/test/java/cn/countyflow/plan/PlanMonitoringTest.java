@@ -14,7 +14,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -68,13 +67,8 @@ class PlanMonitoringTest extends PlanTestSupport {
 
     /** Fires the period-end timer of one period of the monitoring case; returns the called report's instance. */
     ProcessInstance periodEnds(long monitoringCaseId, String periodKey) {
-        String pid = cases.get(monitoringCaseId, user("admin")).getProcessInstanceId();
-        Job timer = management.createJobQuery().processInstanceId(pid).activityId("Timer_PeriodEnd").list().stream()
-                .filter(j -> periodKey.equals(runtime.getVariable(j.getExecutionId(), "monitoringPeriodKey")))
-                .findFirst().orElseThrow();
-        management.executeJob(timer.getId());
-        return runtime.createProcessInstanceQuery().superProcessInstanceId(pid)
-                .variableValueEquals("reportPeriodKey", periodKey).singleResult();
+        return MonitoringTimers.periodEnds(management, runtime,
+                cases.get(monitoringCaseId, user("admin")).getProcessInstanceId(), periodKey);
     }
 
     Task openTask(ProcessInstance report) {
@@ -127,8 +121,7 @@ class PlanMonitoringTest extends PlanTestSupport {
 
         // the 5th passes: the due timer marks the report late and opens 逾期补报
         EngineClock.moveTo(at(2027, 2, 6));
-        Job due = management.createJobQuery().processInstanceId(report.getId()).timers().singleResult();
-        management.executeJob(due.getId());
+        MonitoringTimers.reportDue(management, report);
         assertThat(openTask(report).getName()).isEqualTo("逾期补报");
 
         var sjz = area(c.round(), "130100");

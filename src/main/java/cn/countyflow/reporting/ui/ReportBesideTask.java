@@ -38,7 +38,6 @@ class ReportBesideTask implements TaskSection {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("periodLabel", report.report().periodLabel());
             data.put("dueDate", ReportCaseSection.DATE.format(report.report().dueAt()));
-            data.put("indicatorOptions", reports.indicatorOptions());
             if (!report.revisions().isEmpty()) {
                 ReportService.Revision latest = report.revisions().get(report.revisions().size() - 1);
                 data.put("workDone", latest.workDone());
