@@ -103,7 +103,14 @@ final class Browser implements AutoCloseable {
     /** Chooses a radio button of a Vaadin radio group by its visible label. */
     void choose(String groupId, String label) {
         List<WebElement> radios = waitFor("#" + groupId).findElements(By.cssSelector("vaadin-radio-button"));
-        radios.stream().filter(r -> r.getText().contains(label)).findFirst().orElseThrow().click();
+        WebElement radio = radios.stream().filter(r -> r.getText().contains(label)).findFirst().orElseThrow();
+        // scrolled into view first, and clicked by script when the form's footer or a notification lies over it
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
+        try {
+            radio.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click()", radio);
+        }
     }
 
     /** Clicks a button; scrolled into view first, and clicked by script when a notification lies over it. */
