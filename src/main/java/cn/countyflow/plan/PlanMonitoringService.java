@@ -149,7 +149,7 @@ public class PlanMonitoringService {
             if (!province && !m.areaCode.equals(user.orgCode())) continue;
             List<ReportService.ReportSummary> all = reports.reportsOf(m.caseId, user).stream()
                     .map(ReportService.ReportDetails::report).toList();
-            int due = (int) all.stream().filter(r -> r.dueAt().isBefore(now)).count();
+            int due = (int) all.stream().filter(r -> r.late() || r.dueAt().isBefore(now)).count();
             List<ReportService.ReportSummary> late = all.stream().filter(ReportService.ReportSummary::late).toList();
             int missing = (int) late.stream().filter(r -> r.firstSubmittedAt() == null).count();
             result.add(new AreaStatus(m.caseId, m.areaCode, organisations.nameOf(m.areaCode), due, late.size(), missing,

@@ -211,15 +211,20 @@ class PlanBrowserTest {
         browser.click("#monitoring-five-steps");
         browser.wait.until(ExpectedConditions.urlContains("/plan/rounds/" + round.getId()));
         browser.type("escalation-city", "130100");
-        browser.click("#escalation-step");
-        browser.wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(i -> i.isDisplayed() && i.getText().contains("警示")).findFirst().orElse(null)).click();
-        browser.type("escalation-date", today().toString());
         browser.type("escalation-reason", "2027年1月调度报告逾期未报");
         Path notice = Files.createTempFile("预警提示函", ".pdf");
         Files.writeString(notice, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
         browser.upload("escalation-document", notice);
         browser.waitForText("#escalation-form", ".pdf");
+        browser.click("#escalation-step");
+        browser.wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(i -> i.isDisplayed() && i.getText().contains("警示")).findFirst().orElse(null)).click();
+        browser.wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return document.querySelector('vaadin-select-overlay[opened]') === null")));
+        // the date last, committed with Enter so the picker's calendar closes over nothing still to fill
+        org.openqa.selenium.WebElement date = browser.waitFor("#escalation-date input");
+        date.sendKeys(today().toString());
+        date.sendKeys(org.openqa.selenium.Keys.ENTER);
         browser.click("#escalation-save");
         browser.wait.until(d -> browser.gridText("escalations").contains("逾期未报"));
         assertThat(browser.gridText("escalations")).contains("石家庄市", "警示");
