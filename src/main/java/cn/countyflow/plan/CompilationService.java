@@ -46,10 +46,13 @@ public class CompilationService {
     private final OrganisationService organisations;
     private final AuditService audit;
     private final WorkCalendar calendar;
+    private final PlanMonitoringService monitoring;
 
     CompilationService(PlanRoundService rounds, PlanService plans, PlanCompilationRepository compilations,
                        PlanCompilationLineRepository lines, IndicatorService indicators, CaseFileService cases,
-                       OrganisationService organisations, AuditService audit, WorkCalendar calendar) {
+                       OrganisationService organisations, AuditService audit, WorkCalendar calendar,
+                       PlanMonitoringService monitoring) {
+        this.monitoring = monitoring;
         this.rounds = rounds;
         this.plans = plans;
         this.compilations = compilations;
@@ -134,11 +137,15 @@ public class CompilationService {
 
     /** The approver's decision: approved (the round is compiled) or returned to the officer. */
     @Transactional
-    void decided(long caseId, boolean approved) {
+    void decided(long caseId, boolean approved, CountyFlowUser approver) {
         PlanRecords.Compilation c = compilations.findByCaseId(caseId).orElseThrow();
         c.status = approved ? PlanRecords.Compilation.Status.APPROVED : PlanRecords.Compilation.Status.RETURNED;
         compilations.save(c);
-        if (approved) rounds.markCompiled(rounds.get(c.roundId));
+        if (approved) {
+            rounds.markCompiled(rounds.get(c.roundId));
+            // the plans are in force: the implementation stage and its reports begin
+            monitoring.start(rounds.get(c.roundId), approver);
+        }
     }
 
     /** The officer revised a returned compilation: the summary is compiled again from the plans as they are now. */

@@ -184,7 +184,7 @@ class PlanTaskHandler implements TaskHandler {
             throw FieldErrorsException.of("comment", Texts.get("plan.error.returnReason"));
         }
         boolean approved = "APPROVE".equals(decision);
-        compilations.decided(context.caseFile().getId(), approved);
+        compilations.decided(context.caseFile().getId(), approved, context.user());
         return new Completion(Map.of("compilationDecision", decision), decision, comment,
                 approved ? CaseStatus.APPROVED : CaseStatus.RETURNED);
     }

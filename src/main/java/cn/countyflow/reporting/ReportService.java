@@ -65,7 +65,8 @@ public class ReportService {
     /** A submission: who, when, what (narrative and values), and how the reviewer answered it. */
     public record Revision(int revision, String submittedBy, String submittedByName, Instant submittedAt,
                            boolean afterDue, String workDone, String problems, List<ReportValue> values,
-                           String reviewDecision, String reviewComment, String reviewedBy, Instant reviewedAt) {
+                           String reviewDecision, String reviewComment, String reviewedBy, Instant reviewedAt,
+                           Map<String, Object> minutes) {
     }
 
     public record ReportDetails(ReportSummary report, List<Revision> revisions) {
@@ -86,10 +87,13 @@ public class ReportService {
     private final ObjectMapper json;
     private final org.camunda.bpm.engine.TaskService tasks;
     private final WorkCalendar calendar;
+    private final org.springframework.beans.factory.ObjectProvider<ReportPrefill> prefills;
 
     ReportService(ReportRepository reports, ReportRevisionRepository revisions, ReportRevisionValueRepository values,
                   CaseFileService cases, IndicatorService indicators, OrganisationService organisations,
-                  AuditService audit, ObjectMapper json, org.camunda.bpm.engine.TaskService tasks, WorkCalendar calendar) {
+                  AuditService audit, ObjectMapper json, org.camunda.bpm.engine.TaskService tasks, WorkCalendar calendar,
+                  org.springframework.beans.factory.ObjectProvider<ReportPrefill> prefills) {
+        this.prefills = prefills;
         this.calendar = calendar;
         this.tasks = tasks;
         this.reports = reports;
@@ -188,7 +192,7 @@ public class ReportService {
                 }).toList();
                 return new Revision(x.revision, x.submittedBy, x.submittedByName, x.submittedAt, x.afterDue,
                         text(narrative.get("workDone")), text(narrative.get("problems")), vals, x.reviewDecision,
-                        x.reviewComment, x.reviewedBy, x.reviewedAt);
+                        x.reviewComment, x.reviewedBy, x.reviewedAt, minutesOf(narrative));
             }).toList();
             result.add(new ReportDetails(summary(r), list));
         }
@@ -249,6 +253,13 @@ public class ReportService {
     @Transactional
     ReportRevision submit(long reportId, String workDone, String problems, List<IndicatorService.Actual> reached,
                           CountyFlowUser user) {
+        return submit(reportId, workDone, problems, reached, null, user);
+    }
+
+    /** A submission with the minutes of the meeting that discussed it (会议纪要) attached, when the period asks for them. */
+    @Transactional
+    ReportRevision submit(long reportId, String workDone, String problems, List<IndicatorService.Actual> reached,
+                          cn.countyflow.forms.AttachmentRef minutes, CountyFlowUser user) {
         Report r = get(reportId);
         Instant now = now();
         ReportRevision rev = new ReportRevision();
@@ -261,6 +272,7 @@ public class ReportService {
         Map<String, Object> narrative = new LinkedHashMap<>();
         narrative.put("workDone", workDone);
         narrative.put("problems", problems);
+        if (minutes != null) narrative.put("minutes", minutes.toMap());
         rev.narrative = writeJson(narrative);
         revisions.save(rev);
         for (IndicatorService.Actual a : reached) {
@@ -320,7 +332,10 @@ public class ReportService {
             Map<String, Object> narrative = readJson(latest.narrative);
             data.put("workDone", narrative.get("workDone"));
             data.put("problems", narrative.get("problems"));
+            if (narrative.get("minutes") != null) data.put("minutes", narrative.get("minutes"));
             values.findByRevisionIdInOrderByIdAsc(List.of(latest.id)).forEach(v -> previous.put(v.indicatorCode, v.value));
+        } else {
+            for (ReportPrefill prefill : prefills) previous.putAll(prefill.proposedValues(r.subjectCaseId, r.periodKey));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (IndicatorService.Target t : targetsOfYear(r)) {
@@ -333,6 +348,11 @@ public class ReportService {
         }
         data.put("indicators", rows);
         return data;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> minutesOf(Map<String, Object> narrative) {
+        return narrative.get("minutes") instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     }
 
     /** The subject's targets for the report's year: the indicators the county reports on. */

@@ -52,9 +52,15 @@ class ReportTaskHandler implements TaskHandler {
 
     @Override
     public Map<String, Object> initialData(TaskContext context) {
-        Map<String, Object> data = reports.formData(reportId(context));
+        Map<String, Object> data = new LinkedHashMap<>(reports.formData(reportId(context)));
         if (REVIEW.equals(context.taskKey())) return Map.of("periodLabel", data.get("periodLabel"));
+        data.put("minutesRequired", minutesRequired(context));
         return data;
+    }
+
+    /** Optional input {@code reportMinutesRequired}: the period's report must carry the minutes of its meeting. */
+    boolean minutesRequired(TaskContext context) {
+        return Boolean.TRUE.equals(runtime.getVariable(context.task().getProcessInstanceId(), "reportMinutesRequired"));
     }
 
     @Override
@@ -91,8 +97,10 @@ class ReportTaskHandler implements TaskHandler {
                 }
             }
         }
+        cn.countyflow.forms.AttachmentRef minutes = cn.countyflow.forms.AttachmentRef.from(data.get("minutes")).orElse(null);
+        if (minutes == null && minutesRequired(context)) errors.put("minutes", cn.countyflow.workflow.Texts.get("reporting.error.minutes"));
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
-        reports.submit(reportId, text(data.get("workDone")), text(data.get("problems")), reached, context.user());
+        reports.submit(reportId, text(data.get("workDone")), text(data.get("problems")), reached, minutes, context.user());
         return new Completion(Map.of(), REVISE.equals(context.taskKey()) ? "RESUBMIT" : "SUBMIT", null, null);
     }
 

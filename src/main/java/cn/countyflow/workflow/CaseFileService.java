@@ -75,7 +75,7 @@ public class CaseFileService {
         return v;
     }
 
-    /** Opens a case for a county and starts its process, with the case id as business key. */
+    /** Opens a case for a county (or a city's or province's own case) and starts its process, with the case id as business key. */
     @Transactional
     public CaseFile start(String caseType, String title, String countyCode, String processKey,
                           Map<String, Object> variables, CountyFlowUser starter) {
@@ -90,7 +90,9 @@ public class CaseFileService {
     public CaseFile start(String caseType, String title, String countyCode, String processKey,
                           Map<String, Object> variables, CountyFlowUser starter, String cohort) {
         Organisation county = organisations.get(countyCode);
-        CaseFile unsaved = new CaseFile(caseType, title, county.getCode(), county.getReviewingCityCode(),
+        // a city's own case (e.g. its monitoring reports) is in the city's scope: its city code is its own
+        String city = county.getLevel() == cn.countyflow.org.OrgLevel.CITY ? county.getCode() : county.getReviewingCityCode();
+        CaseFile unsaved = new CaseFile(caseType, title, county.getCode(), city,
                 county.getProvinceCode(), starter.username(), clock.instant());
         unsaved.setCohort(cohort);
         CaseFile c = cases.save(unsaved);

@@ -103,7 +103,14 @@ final class Browser implements AutoCloseable {
     /** Chooses a radio button of a Vaadin radio group by its visible label. */
     void choose(String groupId, String label) {
         List<WebElement> radios = waitFor("#" + groupId).findElements(By.cssSelector("vaadin-radio-button"));
-        radios.stream().filter(r -> r.getText().contains(label)).findFirst().orElseThrow().click();
+        WebElement radio = radios.stream().filter(r -> r.getText().contains(label)).findFirst().orElseThrow();
+        // scrolled into view first, and clicked by script when the form's footer or a notification lies over it
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
+        try {
+            radio.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click()", radio);
+        }
     }
 
     /** Clicks a button; scrolled into view first, and clicked by script when a notification lies over it. */
@@ -193,6 +200,38 @@ final class Browser implements AutoCloseable {
     String valueOf(String fieldId) {
         return (String) ((JavascriptExecutor) driver).executeScript("return arguments[0].value",
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id(fieldId))));
+    }
+
+    /** Every leaf of form data by its address ({@code years[0].revenue}), in order, for {@link #fill} one by one. */
+    static java.util.Map<String, Object> leaves(java.util.Map<String, Object> data) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        leaves("", data, out);
+        return out;
+    }
+
+    private static void leaves(String prefix, Object value, java.util.Map<String, Object> out) {
+        if (value instanceof java.util.Map<?, ?> map) {
+            map.forEach((k, v) -> leaves(prefix.isEmpty() ? (String) k : prefix + "." + k, v, out));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) leaves(prefix + "[" + i + "]", list.get(i), out);
+        } else if (value != null) {
+            out.put(prefix, value);
+        }
+    }
+
+    /** Signs in, opens the task from the inbox by its id and waits for the form's element. */
+    void openFromInbox(String username, String password, String taskId, String waitFor) {
+        signIn(username, password);
+        waitFor("#inbox-grid");
+        click("#open-" + taskId);
+        waitFor(waitFor);
+    }
+
+    /** Submits the open task, back in the inbox, and signs out. */
+    void submitAndSignOut() {
+        click("#task-submit");
+        wait.until(ExpectedConditions.urlContains("/inbox"));
+        signOut();
     }
 
     /** Saves what the browser shows to target/screenshots/NAME.png, for looking at the pages after a run. */

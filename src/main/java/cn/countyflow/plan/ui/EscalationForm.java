@@ -42,7 +42,7 @@ class EscalationForm extends FormLayout {
         step.setLabel(getTranslation("plan.escalation.step"));
         step.setItems(EscalationService.Step.values());
         step.setItemLabelGenerator(EscalationService::label);
-        DatePicker date = new DatePicker(getTranslation("plan.escalation.date"));
+        DatePicker date = cn.countyflow.forms.ChineseDates.picker(getTranslation("plan.escalation.date"));
         date.setId("escalation-date");
         TextArea reason = new TextArea(getTranslation("plan.escalation.reason"));
         reason.setId("escalation-reason");

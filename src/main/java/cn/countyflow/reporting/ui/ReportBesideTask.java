@@ -42,6 +42,10 @@ class ReportBesideTask implements TaskSection {
                 ReportService.Revision latest = report.revisions().get(report.revisions().size() - 1);
                 data.put("workDone", latest.workDone());
                 data.put("problems", latest.problems());
+                if (latest.minutes() != null) {
+                    data.put("minutes", latest.minutes());
+                    data.put("minutesRequired", true);
+                }
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (ReportService.ReportValue v : latest.values()) {
                     Map<String, Object> row = new LinkedHashMap<>();
