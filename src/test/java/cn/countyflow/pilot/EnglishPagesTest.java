@@ -127,6 +127,20 @@ class EnglishPagesTest extends PilotTestSupport {
     }
 
     @Test
+    void theCasePageInEnglishNamesTheStageAndTheOpenTaskInEnglish() {
+        PilotBatch batch = englishBatch("English batch case page " + System.nanoTime(), 2);
+        var started = applications.start(batch.getId(), user("xinle_drafter"));
+        signInInEnglish("xinle_drafter");
+        UI.getCurrent().navigate("cases/" + started.caseId());
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("case-stage")).getText())
+                .isEqualTo("Draft the application form");
+        @SuppressWarnings("unchecked")
+        Grid<Object> open = _get(Grid.class, s -> s.withId("case-open-tasks"));
+        assertThat(GridKt._getFormattedRow(open, 0).get(0)).isEqualTo("Draft the application form");
+        assertThat(cases.details(started.caseId(), user("admin")).currentStage()).isEqualTo("编制申报书");
+    }
+
+    @Test
     void chineseStaysTheDefault() {
         PilotBatch one = englishBatch("Default language batch " + System.nanoTime(), 1);
         KaribuSpring.signIn(ctx, user("xinle_drafter"));
