@@ -58,6 +58,11 @@ public class RenderedForm extends Composite<VerticalLayout> {
 
     private final FormDefinition form;
     private final Map<String, Object> rootData;
+    /**
+     * The opening data the form has no field for (e.g. the name of the expert a sheet is entered for): like Camunda
+     * Forms, texts and {@code conditional.hide} read it beside the fields' current values.
+     */
+    private final Map<String, Object> outsideData;
     private final boolean readOnly;
     private final FormServices services;
     private final FormWalker walker;
@@ -71,6 +76,8 @@ public class RenderedForm extends Composite<VerticalLayout> {
     private final List<Runnable> changeListeners = new ArrayList<>();
     private boolean building = true;
     private String scrolledTo;
+    /** The section outline of a long form beside it, or null; see {@link #outlineSections}. */
+    private final Div outline;
 
     public RenderedForm(FormDefinition form, Map<String, Object> data, boolean readOnly, FormServices services) {
         this.form = form;
@@ -80,6 +87,8 @@ public class RenderedForm extends Composite<VerticalLayout> {
         this.walker = new FormWalker(services.feel());
         this.validator = new FormValidator(services.feel());
         this.nodes = build(form.components(), "", rootData, "");
+        this.outsideData = new LinkedHashMap<>(rootData);
+        outsideData.keySet().removeAll(boundRoots(form.components(), new HashSet<>()));
 
         errorSummary.setId("form-error-summary");
         errorSummary.getElement().setAttribute("role", "alert");
@@ -93,15 +102,52 @@ public class RenderedForm extends Composite<VerticalLayout> {
         errorSummary.setVisible(false);
         VerticalLayout root = getContent();
         root.setPadding(false);
-        root.add(errorSummary, layout(nodes));
+        List<Node> sections = outlineSections(nodes);
+        if (readOnly || sections.size() < OUTLINE_MIN_SECTIONS) {
+            outline = null;
+            root.add(errorSummary, layout(nodes));
+        } else {
+            // a long form: its chapters and 附表 stay in view beside it, each with what is left to do
+            outline = new Div();
+            outline.setId("form-outline");
+            outline.getStyle().set("position", "sticky").set("top", "0").set("align-self", "flex-start")
+                    .set("flex", "0 0 13em").set("max-height", "100vh").set("overflow", "auto")
+                    .set("font-size", "var(--lumo-font-size-s)");
+            FormLayout body = layout(nodes);
+            HorizontalLayout columns = new HorizontalLayout(outline, body);
+            columns.setWidthFull();
+            columns.setFlexGrow(1, body);
+            root.add(errorSummary, columns);
+        }
         building = false;
+        refreshOutline();
         refreshVisibility();
         refreshTemplates();
     }
 
+    /** The first path segment of every field, group or list binding, through groups without a path. */
+    private static Set<String> boundRoots(List<FormComponent> components, Set<String> into) {
+        for (FormComponent c : components) {
+            String binding = FormData.binding(c);
+            if (binding != null) {
+                into.add(binding.split("\\.", 2)[0]);
+            } else if (c.isGroup()) {
+                boundRoots(c.getComponents(), into);
+            }
+        }
+        return into;
+    }
+
+    /** What texts and hide conditions are evaluated against: the opening data outside the fields, then the values. */
+    private Map<String, Object> feelContext() {
+        Map<String, Object> context = new LinkedHashMap<>(outsideData);
+        context.putAll(getData());
+        return context;
+    }
+
     /** Texts with {{ FEEL }} placeholders (e.g. a score sheet's running total) follow the values as the user types. */
     private void refreshTemplates() {
-        Map<String, Object> data = getData();
+        Map<String, Object> data = feelContext();
         forEachNode(n -> {
             if (n instanceof TemplateNode t) t.refresh(data);
         });
@@ -193,6 +239,67 @@ public class RenderedForm extends Composite<VerticalLayout> {
         });
         errorCount.setText(Texts.get("usability.form.errorCount", shownErrors.size()));
         errorSummary.setVisible(!shownErrors.isEmpty());
+        refreshOutline();
+    }
+
+    /** A form with at least this many sections gets an outline. */
+    static final int OUTLINE_MIN_SECTIONS = 4;
+    private static final java.util.regex.Pattern CHAPTER = java.util.regex.Pattern.compile("^([一二三四五六七八九十]+、|附表|附件).*");
+
+    /**
+     * The sections of the outline: the form's top-level groups and lists, the top-level fields whose label opens a
+     * chapter (一、… 附表 … 附件 …) and the required attachments, in the form's order.
+     */
+    private static List<Node> outlineSections(List<Node> top) {
+        return top.stream().filter(n -> FormData.binding(n.def) != null && n.def.getLabel() != null
+                && (n.def.isGroup() || n.def.isDynamicList() || CHAPTER.matcher(n.def.getLabel()).matches()
+                || "filepicker".equals(n.def.getType()) && n.def.isRequired())).toList();
+    }
+
+    /** Each section with its state: how many errors it still has, else whether it is still empty. */
+    private void refreshOutline() {
+        if (outline == null || building) return;
+        outline.removeAll();
+        Span title = new Span(Texts.get("usability.outline.title"));
+        title.getStyle().set("font-weight", "600");
+        outline.add(title);
+        Map<String, Object> data = getData();
+        for (Node section : outlineSections(nodes)) {
+            String binding = FormData.binding(section.def);
+            long errors = shownErrors.keySet().stream().filter(a -> a.equals(section.address)
+                    || a.startsWith(section.address + ".") || a.startsWith(section.address + "[")).count();
+            boolean empty = isEmptyValue(FormData.get(data, binding));
+            Button entry = new Button(section.def.getLabel(), e -> scrollTo(section));
+            String id = FormData.domId(section.address).substring("field-".length());
+            entry.setId("outline-" + id);
+            entry.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            entry.getStyle().set("white-space", "normal").set("text-align", "left").set("height", "auto");
+            entry.setTooltipText(section.def.getLabel());
+            Span state = new Span(errors > 0 ? Texts.get("usability.outline.errors", errors)
+                    : Texts.get(empty ? "usability.outline.empty" : "usability.outline.filled"));
+            state.setId("outline-state-" + id);
+            state.getElement().getThemeList().add(errors > 0 ? "badge error small" : empty ? "badge contrast small" : "badge success small");
+            Div line = new Div(entry, state);
+            line.getStyle().set("display", "flex").set("justify-content", "space-between").set("gap", "var(--lumo-space-xs)")
+                    .set("align-items", "baseline").set("padding", "var(--lumo-space-xs) 0");
+            outline.add(line);
+        }
+    }
+
+    private static boolean isEmptyValue(Object value) {
+        if (value == null) return true;
+        if (value instanceof String str) return str.isBlank();
+        if (value instanceof java.util.Collection<?> c) return c.stream().allMatch(RenderedForm::isEmptyValue);
+        if (value instanceof Map<?, ?> m) return m.values().stream().allMatch(RenderedForm::isEmptyValue);
+        return false;
+    }
+
+    /** For tests: the outline's state of the section at {@code address}, or null when the form has no outline. */
+    String outlineState(String address) {
+        if (outline == null) return null;
+        String id = "outline-state-" + FormData.domId(address).substring("field-".length());
+        return outline.getChildren().flatMap(Component::getChildren).filter(c -> c.getId().filter(id::equals).isPresent())
+                .findFirst().map(c -> ((Span) c).getText()).orElse(null);
     }
 
     private void scrollTo(Node node) {
@@ -226,7 +333,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
     /** Shows and hides components according to their {@code conditional.hide} against the current values. */
     void refreshVisibility() {
         Set<String> hidden = new HashSet<>();
-        walker.walk(form, getData(), (c, address, value, isHidden) -> {
+        walker.walk(form, feelContext(), (c, address, value, isHidden) -> {
             if (isHidden) {
                 hidden.add(address);
             }
@@ -238,6 +345,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
         if (!building) {
             refreshVisibility();
             refreshTemplates();
+            refreshOutline();
             changeListeners.forEach(Runnable::run);
         }
     }
@@ -352,17 +460,59 @@ public class RenderedForm extends Composite<VerticalLayout> {
         }
     }
 
+    /** Camunda Forms lays a form out on a grid of 16 columns; a component's {@code layout.columns} is its width there. */
+    static final int GRID_COLUMNS = 16;
+
+    /**
+     * The form's own rows and columns: components sharing a {@code layout.row} stand side by side, each as wide as its
+     * {@code layout.columns}, the others of the row sharing what is left; groups and lists take the whole width. A row
+     * that does not fill the width is closed with a line break, so the next row starts on its own line. On a narrow
+     * screen everything stacks.
+     */
     private static FormLayout layout(List<Node> children) {
         FormLayout layout = new FormLayout();
-        layout.setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
-        for (Node n : children) {
-            layout.add(n.view());
-            FormComponent.Layout l = n.def.getLayout();
-            boolean half = l != null && l.columns() != null && l.columns() <= 8
-                    && !n.def.isGroup() && !n.def.isDynamicList() && !"textarea".equals(n.def.getType());
-            layout.setColspan(n.view(), half ? 1 : 2);
+        layout.setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", GRID_COLUMNS));
+        int i = 0;
+        while (i < children.size()) {
+            String row = rowOf(children.get(i));
+            int end = i + 1;
+            while (end < children.size() && row != null && row.equals(rowOf(children.get(end)))) end++;
+            List<Node> line = children.subList(i, end);
+            int given = 0;
+            int open = 0;
+            for (Node n : line) {
+                Integer c = declaredColumns(n);
+                if (c == null) open++;
+                else given += c;
+            }
+            int share = open == 0 ? 0 : Math.max(1, (GRID_COLUMNS - Math.min(given, GRID_COLUMNS)) / open);
+            int used = 0;
+            for (Node n : line) {
+                Integer c = declaredColumns(n);
+                int span = c != null ? c : given >= GRID_COLUMNS ? GRID_COLUMNS : share;
+                layout.add(n.view());
+                layout.setColspan(n.view(), span);
+                used += span;
+            }
+            if (used % GRID_COLUMNS != 0 && end < children.size()) {
+                layout.getElement().appendChild(new com.vaadin.flow.dom.Element("br"));
+            }
+            i = end;
         }
         return layout;
+    }
+
+    private static String rowOf(Node n) {
+        FormComponent.Layout l = n.def.getLayout();
+        return l == null ? null : l.row();
+    }
+
+    /** The width the form gives a component, within the grid; null where it leaves it to the row. */
+    private static Integer declaredColumns(Node n) {
+        if (n.def.isGroup() || n.def.isDynamicList()) return GRID_COLUMNS;
+        FormComponent.Layout l = n.def.getLayout();
+        if (l == null || l.columns() == null) return null;
+        return Math.max(1, Math.min(GRID_COLUMNS, l.columns()));
     }
 
     // ---- value conversions (data → field) ----

@@ -103,13 +103,20 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Bef
         if (form != null) form.addChangeListener(this::changed);
         List<Component> beside = sections.orderedStream().map(s -> s.create(details, user))
                 .flatMap(Optional::stream).toList();
+        HorizontalLayout buttons = buttons();
         if (beside.isEmpty()) {
             if (form != null) add(form);
+            add(buttons);
         } else {
-            // the feature's sections (e.g. the application being scored) beside the form
+            // the feature's sections (e.g. the application being judged, the list being approved) beside a decision
+            // panel that holds the form and its 提交 together and stays in view while the other column is read
             VerticalLayout formColumn = new VerticalLayout();
+            formColumn.setId("task-decision-panel");
             formColumn.setPadding(false);
             if (form != null) formColumn.add(form);
+            formColumn.add(buttons);
+            formColumn.getStyle().set("position", "sticky").set("top", "0").set("align-self", "flex-start")
+                    .set("max-height", "100vh").set("overflow", "auto").set("box-sizing", "border-box");
             VerticalLayout sideColumn = new VerticalLayout();
             sideColumn.setPadding(false);
             sideColumn.setId("task-sections");
@@ -119,7 +126,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Bef
             columns.setFlexGrow(1, formColumn, sideColumn);
             add(columns);
         }
+        add(operationsBar());
+    }
 
+    private HorizontalLayout buttons() {
+        var t = details.task();
         Button submit = new Button(getTranslation("task.submit"), e -> submit());
         submit.setId("task-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -136,8 +147,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Bef
             release.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             buttons.add(release);
         }
-        add(buttons);
-        add(operationsBar());
+        return buttons;
     }
 
     /** 转办, 委派, 加签, 退回到已办环节, 抄送; or, for a task handed to me, 交回委派人 / 签署加签意见. */

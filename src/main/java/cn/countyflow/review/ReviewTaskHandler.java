@@ -60,6 +60,15 @@ class ReviewTaskHandler implements TaskHandler {
                         .ifPresent(e -> data.put("expertName", Texts.get("text.paren", e.getName(), e.getEmployer())));
                 yield data;
             }
+            case SCORING -> {
+                // a sheet entered by an officer for an expert without an account names that expert (the form then
+                // says so instead of "仅本人可见")
+                Map<String, Object> data = new LinkedHashMap<>();
+                reviews.activeAssignment(caseId, seat(context)).filter(a -> a.username == null)
+                        .flatMap(a -> reviews.expert(a.expertId))
+                        .ifPresent(e -> data.put("enteredFor", e.getName() + "（" + e.getEmployer() + "）"));
+                yield data;
+            }
             default -> Map.of();
         };
     }

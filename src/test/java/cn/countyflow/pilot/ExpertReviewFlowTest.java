@@ -375,6 +375,39 @@ class ExpertReviewFlowTest extends PilotTestSupport {
     }
 
     @Test
+    void aSheetEnteredByAnOfficerNamesItsExpertAndTheDecisionPanelHoldsTheSubmit() {
+        long caseId = xinleAtReview(eligibleForXinle());
+        CaseDetails.OpenTask proxy = scoring(caseId).stream().filter(t -> t.assignee() == null).findFirst().orElseThrow();
+        CaseDetails.OpenTask own = scoring(caseId).stream().filter(t -> t.assignee() != null).findFirst().orElseThrow();
+        // the experts without an account on this panel: the officer's sheet names one of them
+        List<String> withoutAccount = reviews.review(caseId, user("hebei_officer")).assignments().stream()
+                .filter(a -> a.username() == null && "ACTIVE".equals(a.status()))
+                .map(ReviewService.AssignmentView::expertName).toList();
+        assertThat(withoutAccount).isNotEmpty();
+
+        signIn("hebei_officer");
+        UI.getCurrent().navigate("tasks/" + proxy.taskId());
+        var proxyText = _get(com.vaadin.flow.component.markdown.Markdown.class, s -> s.withId("field-Field_ss0proxy"));
+        assertThat(proxyText.isVisible()).isTrue();
+        assertThat(proxyText.getContent()).contains("代专家");
+        assertThat(withoutAccount).anyMatch(name -> proxyText.getContent().contains(name));
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.markdown.Markdown.class,
+                s -> s.withId("field-Field_ss0privacy"))).as("仅本人可见 is not said of a sheet an officer enters").isEmpty();
+        // the decision (the sheet) and 提交 sit together in one panel that stays in view beside the application
+        var panel = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("task-decision-panel"));
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(panel, Button.class, s -> s.withId("task-submit")))
+                .hasSize(1);
+        assertThat(panel.getStyle().get("position")).isEqualTo("sticky");
+
+        signIn(own.assignee());
+        UI.getCurrent().navigate("tasks/" + own.taskId());
+        assertThat(_get(com.vaadin.flow.component.markdown.Markdown.class, s -> s.withId("field-Field_ss0privacy"))
+                .isVisible()).isTrue();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.markdown.Markdown.class,
+                s -> s.withId("field-Field_ss0proxy"))).isEmpty();
+    }
+
+    @Test
     void officersManageThePoolInTheViewAndNobodyElseMayChangeIt() {
         signIn("hebei_officer");
         UI.getCurrent().navigate("review/experts");

@@ -83,6 +83,31 @@ class DesignationViewsTest extends DesignationTestSupport {
     }
 
     @Test
+    void theApproverSeesTheListUnderApprovalOnTheTaskItself() {
+        PilotBatch batch = openBatch(1);
+        List<Long> ids = scoredBatch(batch, "90.00", "80.00");
+        // the officer includes the second instead of the first, with a reason for each deviation
+        BatchList list = ranking.propose(batch.getId(), new RankingService.Proposal(List.of(
+                new RankingService.Choice(ids.get(0), false, "该县存在未整改的审计问题"),
+                new RankingService.Choice(ids.get(1), true, "传统产业改造升级成效突出"))), user("hebei_officer"));
+
+        signIn("hebei_approver");
+        UI.getCurrent().navigate("tasks/" + task(list.getCaseId()).taskId());
+        @SuppressWarnings("unchecked")
+        Grid<BatchListEntry> grid = _get(Grid.class, s -> s.withId("pilot-list-entries"));
+        assertThat(GridKt._size(grid)).isEqualTo(2);
+        assertThat(GridKt._get(grid, 0).getRank()).isEqualTo(1);
+        assertThat(GridKt._get(grid, 0).isIncluded()).isFalse();
+        assertThat(GridKt._get(grid, 0).getDeviationReason()).isEqualTo("该县存在未整改的审计问题");
+        assertThat(GridKt._get(grid, 1).isIncluded()).isTrue();
+        _get(com.vaadin.flow.router.RouterLink.class, s -> s.withId("pilot-list-ranking-link"));
+        // and decides beside it
+        var panel = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("task-decision-panel"));
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(panel, Button.class, s -> s.withId("task-submit")))
+                .hasSize(1);
+    }
+
+    @Test
     void anyoneSignedInSeesThePublicityAndFilesAnObjection() {
         PilotBatch batch = openBatch(1);
         scoredBatch(batch, "90.00", "70.00");

@@ -1,6 +1,7 @@
 package cn.countyflow.pilot.designation.ui;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
 import cn.countyflow.inbox.CaseSection;
+import cn.countyflow.inbox.TaskSection;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.pilot.PilotApplicationService;
 import cn.countyflow.pilot.designation.BatchList;
@@ -20,6 +22,7 @@ import cn.countyflow.pilot.designation.BatchListEntry;
 import cn.countyflow.pilot.designation.DesignationService;
 import cn.countyflow.pilot.designation.RankingService;
 import cn.countyflow.workflow.CaseDetails;
+import cn.countyflow.workflow.TaskDetails;
 
 /** Case-page parts of the designation feature. */
 final class DesignationSections {
@@ -72,32 +75,74 @@ final class DesignationSections {
         @Override
         public Optional<com.vaadin.flow.component.Component> create(CaseDetails c, CountyFlowUser user) {
             if (!RankingService.LIST_CASE_TYPE.equals(c.caseType())) return Optional.empty();
-            Optional<BatchList> list = designation.listOfCase(c.id());
-            if (list.isEmpty()) return Optional.empty();
-            VerticalLayout panel = new VerticalLayout();
-            panel.setId("pilot-list");
-            panel.setPadding(false);
-            panel.add(new H3(panel.getTranslation("designation.list.title") + " · "
-                    + panel.getTranslation("designation.list.status." + list.get().getStatus())));
-            Grid<BatchListEntry> grid = new Grid<>();
-            grid.setId("pilot-list-entries");
-            grid.addColumn(BatchListEntry::getRank).setHeader(panel.getTranslation("designation.ranking.rank")).setAutoWidth(true);
-            grid.addColumn(e -> organisations.nameOf(e.getCountyCode()))
-                    .setHeader(panel.getTranslation("designation.ranking.county")).setFlexGrow(1);
-            grid.addColumn(e -> RankingView.show(e.getScore())).setHeader(panel.getTranslation("designation.ranking.score"))
-                    .setAutoWidth(true);
-            grid.addColumn(e -> e.isIncluded() ? panel.getTranslation("designation.ranking.yes") : "")
-                    .setHeader(panel.getTranslation("designation.ranking.included")).setAutoWidth(true);
-            grid.addColumn(e -> e.getDeviationReason() == null ? "" : e.getDeviationReason())
-                    .setHeader(panel.getTranslation("designation.ranking.reason")).setFlexGrow(2);
-            grid.addColumn(e -> panel.getTranslation("designation.outcome." + e.getOutcome()))
-                    .setHeader(panel.getTranslation("designation.publicity.outcome")).setAutoWidth(true);
-            grid.setItems(designation.entries(list.get().getId()));
-            grid.setAllRowsVisible(true);
-            panel.add(grid);
-            panel.add(new RouterLink(panel.getTranslation("designation.list.openRanking"), RankingView.class,
-                    new RouteParameters("batchId", String.valueOf(list.get().getBatchId()))));
-            return Optional.of(panel);
+            return listPanel(designation, organisations, c.id());
         }
+    }
+
+    /**
+     * Beside the approver's 审定拟入选名单 and the officer's 修改拟入选名单: the list under decision itself (ranks, scores,
+     * who is included and the reason for every deviation from the top N), so that the decision is taken on what is
+     * seen. TaskView has checked through TaskWork that the user may act on the task.
+     */
+    @Component
+    @Order(10)
+    static class ListBesideTask implements TaskSection {
+        static final Set<String> LIST_STEPS = Set.of("Task_ApproveList", "Task_ReviseList");
+        private final DesignationService designation;
+        private final cn.countyflow.org.OrganisationService organisations;
+
+        ListBesideTask(DesignationService designation, cn.countyflow.org.OrganisationService organisations) {
+            this.designation = designation;
+            this.organisations = organisations;
+        }
+
+        @Override
+        public Optional<com.vaadin.flow.component.Component> create(TaskDetails details, CountyFlowUser user) {
+            var t = details.task();
+            if (t.caseId() == null || !RankingService.LIST_CASE_TYPE.equals(t.caseType())
+                    || !LIST_STEPS.contains(t.taskKey())) {
+                return Optional.empty();
+            }
+            return listPanel(designation, organisations, t.caseId());
+        }
+    }
+
+    /** The proposed list of an approval case with the reasons for deviations, and a link to the whole ranking. */
+    static Optional<com.vaadin.flow.component.Component> listPanel(DesignationService designation,
+                                                                   cn.countyflow.org.OrganisationService organisations,
+                                                                   long approvalCaseId) {
+        Optional<BatchList> list = designation.listOfCase(approvalCaseId);
+        if (list.isEmpty()) return Optional.empty();
+        VerticalLayout panel = new VerticalLayout();
+        panel.setId("pilot-list");
+        panel.setPadding(false);
+        panel.add(new H3(panel.getTranslation("designation.list.title") + " · "
+                + panel.getTranslation("designation.list.status." + list.get().getStatus())));
+        Grid<BatchListEntry> grid = new Grid<>();
+        grid.setId("pilot-list-entries");
+        grid.addColumn(BatchListEntry::getRank).setHeader(panel.getTranslation("designation.ranking.rank")).setAutoWidth(true);
+        grid.addColumn(e -> organisations.nameOf(e.getCountyCode()))
+                .setHeader(panel.getTranslation("designation.ranking.county")).setFlexGrow(1);
+        grid.addColumn(e -> RankingView.show(e.getScore())).setHeader(panel.getTranslation("designation.ranking.score"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> e.isIncluded() ? panel.getTranslation("designation.ranking.yes") : "")
+                .setHeader(panel.getTranslation("designation.ranking.included")).setAutoWidth(true);
+        // a reason is read whole: it wraps and its cell carries it as a tooltip
+        grid.addComponentColumn(e -> {
+            Span reason = new Span(e.getDeviationReason() == null ? "" : e.getDeviationReason());
+            reason.getStyle().set("white-space", "normal");
+            if (e.getDeviationReason() != null) reason.setTitle(e.getDeviationReason());
+            return reason;
+        }).setHeader(panel.getTranslation("designation.ranking.reason")).setFlexGrow(2);
+        grid.addColumn(e -> panel.getTranslation("designation.outcome." + e.getOutcome()))
+                .setHeader(panel.getTranslation("designation.publicity.outcome")).setAutoWidth(true);
+        grid.setItems(designation.entries(list.get().getId()));
+        grid.setAllRowsVisible(true);
+        panel.add(grid);
+        RouterLink ranking = new RouterLink(panel.getTranslation("designation.list.openRanking"), RankingView.class,
+                new RouteParameters("batchId", String.valueOf(list.get().getBatchId())));
+        ranking.setId("pilot-list-ranking-link");
+        panel.add(ranking);
+        return Optional.of(panel);
     }
 }
