@@ -16,7 +16,7 @@ import cn.countyflow.org.UserAccountService;
 /** The signed-in user's own account: changing one's password, with the same rules as the page 修改密码. */
 @RestController
 @RequestMapping("/api/me")
-@Tag(name = "我的账户 Account", description = "修改本人密码")
+@Tag(name = "api.account.tag.name", description = "api.account.tag.description")
 class AccountController {
     private final UserAccountService accounts;
 
@@ -29,7 +29,7 @@ class AccountController {
 
     @PostMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "修改本人密码（原密码须正确；至少8位、三类字符、不含用户名、不同于最近3次密码）")
+    @Operation(summary = "api.account.changePassword")
     void changePassword(@RequestBody PasswordChange change) {
         accounts.changeOwnPassword(CurrentUser.get().username(), change.currentPassword(), change.newPassword());
     }

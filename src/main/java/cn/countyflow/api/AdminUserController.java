@@ -27,7 +27,7 @@ import cn.countyflow.org.UserAdministration;
 /** User administration as JSON (admins only): the same {@link UserAdministration} as the admin page. */
 @RestController
 @RequestMapping("/api/admin/users")
-@Tag(name = "用户管理 Users", description = "新建、停用、设置和重置密码、分配岗位和单位（仅管理员）")
+@Tag(name = "api.adminUser.tag.name", description = "api.adminUser.tag.description")
 class AdminUserController {
     private final UserAdministration administration;
 
@@ -52,7 +52,7 @@ class AdminUserController {
     }
 
     @GetMapping
-    @Operation(summary = "用户列表：按用户名或姓名、单位筛选，分页")
+    @Operation(summary = "api.adminUser.list")
     TaskController.Page<UserView> list(@RequestParam(required = false) String text, @RequestParam(required = false) String org,
                                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         int pageSize = TaskController.Page.size(size);
@@ -68,7 +68,7 @@ class AdminUserController {
     }
 
     @PostMapping
-    @Operation(summary = "新建用户（密码须至少 8 位、含三类字符、不含用户名）；400 附字段错误")
+    @Operation(summary = "api.adminUser.create")
     ResponseEntity<UserView> create(@RequestBody NewUser body) {
         var created = administration.create(CurrentUser.get(), new UserAdministration.UserForm(body.username(),
                 body.displayName(), body.orgCode(), body.roles()), body.password());
@@ -76,7 +76,7 @@ class AdminUserController {
     }
 
     @PutMapping("/{username}")
-    @Operation(summary = "修改用户的姓名、单位和岗位")
+    @Operation(summary = "api.adminUser.update")
     UserView update(@PathVariable String username, @RequestBody Change body) {
         return UserView.of(administration.update(CurrentUser.get(), username,
                 new UserAdministration.UserForm(username, body.displayName(), body.orgCode(), body.roles())));
@@ -93,14 +93,14 @@ class AdminUserController {
     }
 
     @PostMapping("/{username}/password")
-    @Operation(summary = "设置密码（密码规则同上）")
+    @Operation(summary = "api.adminUser.password")
     ResponseEntity<Void> password(@PathVariable String username, @RequestBody Password body) {
         administration.setPassword(CurrentUser.get(), username, body == null ? null : body.password());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{username}/reset-password")
-    @Operation(summary = "重置密码：生成一个符合规则的新密码，只在此回答中出现一次")
+    @Operation(summary = "api.adminUser.reset")
     Map<String, String> reset(@PathVariable String username) {
         return Map.of("password", administration.resetPassword(CurrentUser.get(), username));
     }

@@ -16,6 +16,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import cn.countyflow.workflow.NotFoundException;
+import cn.countyflow.workflow.Texts;
 
 /** One error shape for /api: {status, message, errors?}. Never a stack trace. */
 @RestControllerAdvice(basePackages = "cn.countyflow.api")
@@ -47,7 +48,7 @@ class ApiErrors {
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
     ResponseEntity<Map<String, Object>> notFound(Exception e) {
-        return body(HttpStatus.NOT_FOUND, e instanceof NotFoundException ? e.getMessage() : "接口不存在", null);
+        return body(HttpStatus.NOT_FOUND, e instanceof NotFoundException ? e.getMessage() : Texts.get("api.error.noSuchEndpoint"), null);
     }
 
     /**
@@ -89,18 +90,18 @@ class ApiErrors {
 
     @ExceptionHandler({MissingServletRequestParameterException.class, IllegalArgumentException.class})
     ResponseEntity<Map<String, Object>> badRequest(Exception e) {
-        return body(HttpStatus.BAD_REQUEST, "请求格式不正确：" + (e instanceof IllegalArgumentException ? e.getMessage()
-                : "请检查参数和 JSON 格式"), null);
+        return body(HttpStatus.BAD_REQUEST, Texts.get("api.error.badRequest", e instanceof IllegalArgumentException ? e.getMessage()
+                : Texts.get("api.error.checkParameters")), null);
     }
 
     @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> wrongMethod(Exception e) {
-        return body(HttpStatus.METHOD_NOT_ALLOWED, "接口不支持此请求方法", null);
+        return body(HttpStatus.METHOD_NOT_ALLOWED, Texts.get("api.error.method"), null);
     }
 
     @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> wrongMediaType(Exception e) {
-        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请以 application/json 提交数据", null);
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Texts.get("api.error.mediaType"), null);
     }
 
     @ExceptionHandler(Exception.class)
@@ -110,7 +111,7 @@ class ApiErrors {
             return body(HttpStatus.SERVICE_UNAVAILABLE, cn.countyflow.workflow.Texts.get("hardening.unavailable"), null);
         }
         log.error("Unexpected error in /api", e);
-        return body(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员", null);
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, Texts.get("api.error.internal"), null);
     }
 
     private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, Map<String, String> errors) {

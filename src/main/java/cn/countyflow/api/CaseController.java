@@ -14,7 +14,7 @@ import cn.countyflow.workflow.CaseFileService;
 
 @RestController
 @RequestMapping("/api/cases")
-@Tag(name = "案件 Cases", description = "案件状态、当前环节和完整审批记录")
+@Tag(name = "api.case.tag.name", description = "api.case.tag.description")
 class CaseController {
     private final CaseFileService cases;
 
@@ -23,7 +23,7 @@ class CaseController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "案件：状态、当前环节、待办任务和全部审批意见")
+    @Operation(summary = "api.case.get")
     CaseDetails get(@PathVariable long id) {
         return cases.details(id, CurrentUser.get());
     }

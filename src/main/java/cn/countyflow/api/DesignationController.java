@@ -25,7 +25,7 @@ import cn.countyflow.org.CurrentUser;
 /** Ranking, proposed list, publicity and objections as JSON; approval steps go through /api/tasks. */
 @RestController
 @RequestMapping("/api/pilot")
-@Tag(name = "试点示范县名单 Pilot designation", description = "评审排名、拟入选名单、公示与异议")
+@Tag(name = "api.designation.tag.name", description = "api.designation.tag.description")
 class DesignationController {
     private final RankingService ranking;
     private final DesignationService designation;
@@ -38,7 +38,7 @@ class DesignationController {
     }
 
     @GetMapping("/batches/{id}/ranking")
-    @Operation(summary = "批次评审排名（本省工信厅经办处室、审定领导）：得分、专家人数、去极值、分歧标记、名次")
+    @Operation(summary = "api.designation.ranking")
     RankingService.Ranking ranking(@PathVariable long id) {
         return ranking.ranking(id, CurrentUser.get());
     }
@@ -50,14 +50,14 @@ class DesignationController {
     }
 
     @PostMapping("/batches/{id}/list")
-    @Operation(summary = "提出（或退回后修改）拟入选名单并报送审定；偏离前N名的须逐条说明理由，否则返回 400")
+    @Operation(summary = "api.designation.propose")
     ResponseEntity<ListCreated> propose(@PathVariable long id, @RequestBody RankingService.Proposal proposal) {
         BatchList l = ranking.propose(id, proposal, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/cases/" + l.getCaseId())).body(ListCreated.of(l));
     }
 
     @GetMapping("/publicity")
-    @Operation(summary = "公示中的名单和已确定的名单（所有登录用户）；异议提出人仅对省级可见")
+    @Operation(summary = "api.designation.publicity")
     List<DesignationService.PublicityList> publicity() {
         return designation.publicity(CurrentUser.get());
     }
@@ -69,7 +69,7 @@ class DesignationController {
     }
 
     @PostMapping("/publicity/entries/{entryId}/objections")
-    @Operation(summary = "对公示名单中的一个县提出异议（仅公示期内；10至2000字）")
+    @Operation(summary = "api.designation.object")
     ResponseEntity<ObjectionFiled> object(@PathVariable long entryId, @RequestBody ObjectionForm form) {
         Objection o = objections.file(entryId, form == null ? null : form.text(), CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/cases/" + o.getCaseId()))

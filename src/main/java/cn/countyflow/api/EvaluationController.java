@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/cases")
-@Tag(name = "考核评估 Evaluations", description = "中期评估、整改和终期绩效评价（按案件可见范围）")
+@Tag(name = "api.evaluation.tag.name", description = "api.evaluation.tag.description")
 class EvaluationController {
     private final EvaluationService evaluations;
 
@@ -23,7 +23,7 @@ class EvaluationController {
     }
 
     @GetMapping("/{caseId}/evaluations")
-    @Operation(summary = "案件的考核评估：指标目标、实际值和完成率，整改要求及答复，结论和每次提交；无权查看 403")
+    @Operation(summary = "api.evaluation.evaluations")
     List<EvaluationService.Evaluation> evaluations(@PathVariable long caseId) {
         return evaluations.evaluationsOf(caseId, CurrentUser.get());
     }

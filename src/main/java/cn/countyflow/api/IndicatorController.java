@@ -18,7 +18,7 @@ import cn.countyflow.org.CurrentUser;
 
 @RestController
 @RequestMapping("/api/indicators")
-@Tag(name = "指标 Indicators", description = "指标目录；各县指标目标与完成值对比（省级经办人/审定人看本省，市级审核人看本市所辖县）")
+@Tag(name = "api.indicator.tag.name", description = "api.indicator.tag.description")
 class IndicatorController {
     static final int MAX_PAGE_SIZE = 200;
     private final IndicatorService indicators;
@@ -36,14 +36,13 @@ class IndicatorController {
     }
 
     @GetMapping
-    @Operation(summary = "指标目录（代码、名称、计量单位、方向、小数位）")
+    @Operation(summary = "api.indicator.catalogue")
     List<IndicatorEntry> catalogue() {
         return indicators.allIndicators().stream().map(IndicatorEntry::of).toList();
     }
 
     @GetMapping("/compare")
-    @Operation(summary = "某一指标的各县对比（分页）：目标值、完成值、完成率（%）；province 缺省为本人所在省；"
-            + "indicator 必填（400）；无权 403")
+    @Operation(summary = "api.indicator.compare")
     TaskController.Page<IndicatorService.ComparisonLine> compare(@RequestParam(required = false) String province,
                                                   @RequestParam(required = false) String indicator,
                                                   @RequestParam(required = false) String cohort,
@@ -59,7 +58,7 @@ class IndicatorController {
     }
 
     @GetMapping("/cohorts")
-    @Operation(summary = "本省有指标目标的批次（对比的筛选项）；范围同对比")
+    @Operation(summary = "api.indicator.cohorts")
     List<String> cohorts(@RequestParam(required = false) String province) {
         CountyFlowUser user = CurrentUser.get();
         return indicators.cohorts(user, province == null || province.isBlank() ? user.provinceCode() : province);

@@ -34,11 +34,12 @@ import cn.countyflow.monitoring.OperationsService;
 import cn.countyflow.monitoring.StatisticsService;
 import cn.countyflow.org.CurrentUser;
 import cn.countyflow.workflow.FieldErrorsException;
+import cn.countyflow.workflow.Texts;
 
 /** Monitoring as JSON: the same services as the monitoring pages, under the same rules. */
 @RestController
 @RequestMapping("/api/monitoring")
-@Tag(name = "监控 Monitoring", description = "案件与流程实例、运维操作、环节耗时、省级看板与导出")
+@Tag(name = "api.monitoring.tag.name", description = "api.monitoring.tag.description")
 class MonitoringController {
     private final MonitoringService monitoring;
     private final CaseMonitorService monitor;
@@ -56,7 +57,7 @@ class MonitoringController {
     }
 
     @GetMapping("/cases")
-    @Operation(summary = "监控列表：可按案件类型、流程、批次、市、县、环节、状态、逾期和创建日期筛选，可排序、分页")
+    @Operation(summary = "api.monitoring.cases")
     TaskController.Page<MonitorRow> cases(@RequestParam(required = false) String caseType,
                                          @RequestParam(required = false) String process,
                                          @RequestParam(required = false) String cohort,
@@ -73,9 +74,9 @@ class MonitoringController {
                                          @RequestParam(defaultValue = "0") int page,
                                          @RequestParam(defaultValue = "50") int size) {
         if (!MonitoringService.SORTABLE.contains(sort)) {
-            throw FieldErrorsException.of("sort", "排序字段只能是 " + String.join("、", MonitoringService.SORTABLE.stream().sorted().toList()));
+            throw FieldErrorsException.of("sort", Texts.get("api.error.sort", String.join(Texts.get("list.separator"), MonitoringService.SORTABLE.stream().sorted().toList())));
         }
-        if (from != null && to != null && from.isAfter(to)) throw FieldErrorsException.of("to", "结束日期不能早于开始日期");
+        if (from != null && to != null && from.isAfter(to)) throw FieldErrorsException.of("to", Texts.get("api.error.toBeforeFrom"));
         var user = CurrentUser.get();
         var filter = new MonitorFilter(caseType, process, cohort, city, county, stage, state, overdue, from, to, text);
         int pageSize = TaskController.Page.size(size);
@@ -85,13 +86,13 @@ class MonitoringController {
     }
 
     @GetMapping("/cases/{id}")
-    @Operation(summary = "监控中的案件：流程实例、待办（办理人、候选岗位、期限）、事件、审批记录；管理员另见流程变量")
+    @Operation(summary = "api.monitoring.caseDetails")
     CaseMonitor caseDetails(@PathVariable long id) {
         return monitor.details(id, CurrentUser.get());
     }
 
     @GetMapping("/cases/{id}/diagram")
-    @Operation(summary = "流程实例的 BPMN 图、各环节执行次数、当前环节和出错环节")
+    @Operation(summary = "api.monitoring.diagram")
     CaseMonitor.Diagram diagram(@PathVariable long id, @RequestParam(required = false) String instance) {
         return monitor.diagram(id, instance, CurrentUser.get());
     }
@@ -103,28 +104,28 @@ class MonitoringController {
     }
 
     @PostMapping("/cases/{id}/suspend")
-    @Operation(summary = "挂起案件的流程实例（仅管理员，须填写理由）")
+    @Operation(summary = "api.monitoring.suspend")
     ResponseEntity<Void> suspend(@PathVariable long id, @RequestBody Reason body) {
         operations.suspend(id, body == null ? null : body.reason(), CurrentUser.get());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/cases/{id}/resume")
-    @Operation(summary = "恢复挂起的流程实例（仅管理员，须填写理由）")
+    @Operation(summary = "api.monitoring.resume")
     ResponseEntity<Void> resume(@PathVariable long id, @RequestBody Reason body) {
         operations.resume(id, body == null ? null : body.reason(), CurrentUser.get());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/cases/{id}/cancel")
-    @Operation(summary = "撤销案件：结束其流程实例，案件为“已撤销”（仅管理员，须填写理由）")
+    @Operation(summary = "api.monitoring.cancel")
     ResponseEntity<Void> cancel(@PathVariable long id, @RequestBody Reason body) {
         operations.cancel(id, body == null ? null : body.reason(), CurrentUser.get());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/cases/{id}/tasks/{taskId}/reassign")
-    @Operation(summary = "改派任务给可办理此任务的用户（仅管理员，须填写理由）")
+    @Operation(summary = "api.monitoring.reassign")
     ResponseEntity<Void> reassign(@PathVariable long id, @PathVariable String taskId, @RequestBody Reassign body) {
         operations.reassign(id, taskId, body == null ? null : body.username(), body == null ? null : body.reason(),
                 CurrentUser.get());
@@ -132,32 +133,32 @@ class MonitoringController {
     }
 
     @GetMapping("/cases/{id}/incidents/{incidentId}")
-    @Operation(summary = "事件的错误信息和堆栈（仅管理员）")
+    @Operation(summary = "api.monitoring.incident")
     CaseMonitor.IncidentDetail incident(@PathVariable long id, @PathVariable String incidentId) {
         return monitor.incident(id, incidentId, CurrentUser.get());
     }
 
     @PostMapping("/cases/{id}/incidents/{incidentId}/retry")
-    @Operation(summary = "重试失败的作业（仅管理员，须填写理由）：立即执行一次，回答是否成功")
+    @Operation(summary = "api.monitoring.retry")
     OperationsService.RetryOutcome retry(@PathVariable long id, @PathVariable String incidentId, @RequestBody Reason body) {
         return operations.retry(id, incidentId, body == null ? null : body.reason(), CurrentUser.get());
     }
 
     @GetMapping("/durations")
-    @Operation(summary = "流程各环节耗时：次数、平均、中位数、90 分位（毫秒）")
+    @Operation(summary = "api.monitoring.durations")
     StatisticsService.ProcessDurations durations(@RequestParam String process) {
         return statistics.durations(CurrentUser.get(), process);
     }
 
     @GetMapping("/overdue")
-    @Operation(summary = "逾期待办：按市、按办理单位")
+    @Operation(summary = "api.monitoring.overdue")
     Map<String, List<StatisticsService.OverdueCount>> overdue() {
         var user = CurrentUser.get();
         return Map.of("byCity", statistics.overdueByCity(user), "byOffice", statistics.overdueByOffice(user));
     }
 
     @GetMapping("/dashboard")
-    @Operation(summary = "省级看板：各图表的数据表（与图表、导出相同）")
+    @Operation(summary = "api.monitoring.dashboard")
     List<FigureTable> dashboard(@RequestParam(required = false) String province, @RequestParam(required = false) String cohort,
                                 @RequestParam(required = false) String caseType,
                                 @RequestParam(required = false) String indicator, @RequestParam(required = false) Integer year,
@@ -166,7 +167,7 @@ class MonitoringController {
     }
 
     @GetMapping("/dashboard/{figure}.xlsx")
-    @Operation(summary = "看板图表导出为 Excel（.xlsx，中文表头）")
+    @Operation(summary = "api.monitoring.export")
     ResponseEntity<byte[]> export(@PathVariable String figure, @RequestParam(required = false) String province,
                                   @RequestParam(required = false) String cohort, @RequestParam(required = false) String caseType,
                                   @RequestParam(required = false) String indicator, @RequestParam(required = false) Integer year,

@@ -21,7 +21,7 @@ import cn.countyflow.org.CurrentUser;
 /** 站内信 and notification settings as JSON: the same {@link NotificationService} the bell and the page use. */
 @RestController
 @RequestMapping("/api/notifications")
-@Tag(name = "通知 Notifications", description = "站内信、未读数、已读、邮件设置")
+@Tag(name = "api.notification.tag.name", description = "api.notification.tag.description")
 class NotificationController {
     private final NotificationService notifications;
 
@@ -36,7 +36,7 @@ class NotificationController {
     }
 
     @GetMapping
-    @Operation(summary = "我的通知（最新在前）")
+    @Operation(summary = "api.notification.list")
     TaskController.Page<NotificationService.Item> list(@RequestParam(defaultValue = "0") int page,
                                                       @RequestParam(defaultValue = "50") int size) {
         var user = CurrentUser.get();
@@ -45,39 +45,39 @@ class NotificationController {
     }
 
     @GetMapping("/unread-count")
-    @Operation(summary = "未读通知数")
+    @Operation(summary = "api.notification.unread")
     Map<String, Long> unread() {
         return Map.of("unread", notifications.unreadCount(CurrentUser.get()));
     }
 
     @PostMapping("/{id}/read")
-    @Operation(summary = "标记为已读，返回通知指向的页面")
+    @Operation(summary = "api.notification.read")
     Map<String, String> read(@PathVariable long id) {
         String link = notifications.markRead(id, CurrentUser.get());
         return link == null ? Map.of() : Map.of("link", link);
     }
 
     @PostMapping("/read-all")
-    @Operation(summary = "全部标记为已读")
+    @Operation(summary = "api.notification.readAll")
     Map<String, Integer> readAll() {
         return Map.of("marked", notifications.markAllRead(CurrentUser.get()));
     }
 
     @GetMapping("/settings")
-    @Operation(summary = "我的通知设置：邮箱、本单位是否开启邮件通知")
+    @Operation(summary = "api.notification.settings")
     NotificationService.Settings settings() {
         return notifications.settings(CurrentUser.get());
     }
 
     @PutMapping("/settings")
-    @Operation(summary = "设置我的邮箱（为空则删除）；格式不正确时 400")
+    @Operation(summary = "api.notification.setEmail")
     ResponseEntity<Void> setEmail(@RequestBody Email body) {
         notifications.setEmail(CurrentUser.get(), body.email());
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/offices/{code}/mail")
-    @Operation(summary = "为某单位开启或关闭邮件通知（系统管理员）")
+    @Operation(summary = "api.notification.officeMail")
     ResponseEntity<Void> officeMail(@PathVariable String code, @RequestBody OfficeMail body) {
         notifications.setOfficeMail(code, body.enabled(), CurrentUser.get());
         return ResponseEntity.noContent().build();

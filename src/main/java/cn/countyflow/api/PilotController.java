@@ -25,7 +25,7 @@ import cn.countyflow.org.CurrentUser;
 /** Pilot-county applications as JSON: batches, starting an application, its revisions. Steps go through /api/tasks. */
 @RestController
 @RequestMapping("/api/pilot")
-@Tag(name = "试点示范县申报 Pilot counties", description = "申报批次、发起申报、申报书修订记录")
+@Tag(name = "api.pilot.tag.name", description = "api.pilot.tag.description")
 class PilotController {
     private final PilotBatchService batches;
     private final PilotApplicationService applications;
@@ -51,13 +51,13 @@ class PilotController {
     }
 
     @GetMapping("/batches")
-    @Operation(summary = "我可以申报的批次：本省开放中、未过截止日期的申报批次")
+    @Operation(summary = "api.pilot.openBatches")
     List<Batch> openBatches() {
         return batches.openBatchesFor(CurrentUser.get()).stream().map(Batch::of).toList();
     }
 
     @PostMapping("/batches")
-    @Operation(summary = "开启申报批次（省工信厅经办处室）；不通过校验时返回 400 和逐字段错误")
+    @Operation(summary = "api.pilot.openBatch")
     ResponseEntity<Batch> openBatch(@RequestBody BatchRequest r) {
         PilotBatch b = batches.open(new PilotBatchService.BatchForm(r.name(), r.year(), r.provinceCode(), r.deadline(),
                 r.expectedPilots(), r.panelSize()), new PilotBatchService.ScheduleForm(r.reportFrequency(),
@@ -72,19 +72,19 @@ class PilotController {
     }
 
     @PutMapping("/batches/{id}")
-    @io.swagger.v3.oas.annotations.Operation(summary = "修改或延期申报中的批次（名称、截止日期、拟选数量），须填写原因")
+    @io.swagger.v3.oas.annotations.Operation(summary = "api.pilot.change")
     Batch change(@PathVariable long id, @RequestBody PilotBatchService.ChangeForm form) {
         return Batch.of(batches.change(id, form, CurrentUser.get()));
     }
 
     @PostMapping("/batches/{id}/close")
-    @io.swagger.v3.oas.annotations.Operation(summary = "关闭申报中的批次，须填写原因")
+    @io.swagger.v3.oas.annotations.Operation(summary = "api.pilot.close")
     Batch close(@PathVariable long id, @RequestBody CloseRequest r) {
         return Batch.of(batches.close(id, r == null ? null : r.reason(), CurrentUser.get()));
     }
 
     @GetMapping("/batches/{id}/changes")
-    @io.swagger.v3.oas.annotations.Operation(summary = "批次变更记录（谁、何时、改了什么、原因）")
+    @io.swagger.v3.oas.annotations.Operation(summary = "api.pilot.changes")
     List<Change> changes(@PathVariable long id) {
         return batches.changes(id, CurrentUser.get()).stream()
                 .map(c -> new Change(c.getAction().name(), c.getReason(), c.getDetail(), c.getChangedBy(), c.getChangedAt()))
@@ -92,21 +92,20 @@ class PilotController {
     }
 
     @PutMapping("/batches/{id}/schedule")
-    @Operation(summary = "设置批次的报告与评估安排（省工信厅经办处室）：报告频次 HALF_YEARLY/QUARTERLY/YEARLY、期末后提交天数、"
-            + "中期评估日期（空 = 确定后18个月）；等待中的中期评估随之调整；不通过校验时返回 400 和逐字段错误")
+    @Operation(summary = "api.pilot.schedule")
     Batch schedule(@PathVariable long id, @RequestBody PilotBatchService.ScheduleForm form) {
         return Batch.of(batches.updateSchedule(id, form, CurrentUser.get()));
     }
 
     @PostMapping("/batches/{id}/applications")
-    @Operation(summary = "发起申报（县级经办人）：返回案件编号和编制申报书任务编号")
+    @Operation(summary = "api.pilot.start")
     ResponseEntity<PilotApplicationService.Started> start(@PathVariable long id) {
         var started = applications.start(id, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/cases/" + started.caseId())).body(started);
     }
 
     @GetMapping("/applications/{caseId}/revisions")
-    @Operation(summary = "申报书修订记录：每一版的提交人、时间和与上一版相比修改的字段")
+    @Operation(summary = "api.pilot.revisions")
     List<PilotApplicationService.Revision> revisions(@PathVariable long caseId) {
         return applications.revisions(caseId, CurrentUser.get());
     }

@@ -21,11 +21,12 @@ import cn.countyflow.pilot.years.PilotNoticeService;
 import cn.countyflow.pilot.years.PilotProjectService;
 import cn.countyflow.org.CurrentUser;
 import cn.countyflow.workflow.NotFoundException;
+import cn.countyflow.workflow.Texts;
 
 /** The pilot's three years as JSON: opening the mid-term early, the province's notices, a project's history. */
 @RestController
 @RequestMapping("/api/pilot")
-@Tag(name = "试点示范县创建 Pilot years", description = "中期评估开启、通报与示范标杆、试点历程")
+@Tag(name = "api.pilotYears.tag.name", description = "api.pilotYears.tag.description")
 class PilotYearsController {
     private final PilotProjectService projects;
     private final PilotNoticeService notices;
@@ -41,8 +42,7 @@ class PilotYearsController {
     }
 
     @PostMapping("/batches/{id}/midterm")
-    @Operation(summary = "提前开启本批次的中期评估（省工信厅经办处室）：所有仍在等待中期评估的试点示范县随即进入考核评估；"
-            + "没有等待中的试点时返回 400")
+    @Operation(summary = "api.pilotYears.openMidterm")
     MidtermOpened openMidterm(@PathVariable long id) {
         return new MidtermOpened(id, projects.openMidterm(id, CurrentUser.get()));
     }
@@ -59,27 +59,27 @@ class PilotYearsController {
     }
 
     @GetMapping("/notices")
-    @Operation(summary = "通报与示范标杆：本省的取消试点示范通报和示范标杆经验（本省所有登录用户；管理员全部），新的在前")
+    @Operation(summary = "api.pilotYears.notices")
     NoticePage notices(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Page<PilotNotice> p = notices.list(CurrentUser.get(), PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 100)));
         return new NoticePage(p.getContent().stream().map(Notice::of).toList(), p.getTotalElements(), p.getNumber(), p.getSize());
     }
 
     @GetMapping("/notices/{id}")
-    @Operation(summary = "一份通报（本省用户；其他省份 403）")
+    @Operation(summary = "api.pilotYears.notice")
     Notice notice(@PathVariable long id) {
         return Notice.of(notices.get(id, CurrentUser.get()));
     }
 
     @GetMapping("/projects/{caseId}")
-    @Operation(summary = "试点示范县创建项目概况：申报案件、批次、评审得分与名次（不含专家）、确定日期、状态、中期评估日期、创建目标")
+    @Operation(summary = "api.pilotYears.project")
     PilotHistoryService.Summary project(@PathVariable long caseId) {
         return history.summary(caseId, CurrentUser.get())
-                .orElseThrow(() -> new NotFoundException("试点示范县创建项目不存在：" + caseId));
+                .orElseThrow(() -> new NotFoundException(Texts.get("pilot.years.error.notFound", String.valueOf(caseId))));
     }
 
     @GetMapping("/projects/{caseId}/history")
-    @Operation(summary = "试点历程：申报提交与审核、评审排名、确定、每次报告与评估的决定、整改、结果与通报，按时间先后")
+    @Operation(summary = "api.pilotYears.projectHistory")
     List<PilotHistoryService.Entry> projectHistory(@PathVariable long caseId) {
         return history.timeline(caseId, CurrentUser.get());
     }

@@ -17,7 +17,7 @@ import cn.countyflow.org.CurrentUser;
 
 @RestController
 @RequestMapping("/api")
-@Tag(name = "定期报告 Periodic reports", description = "案件的定期报告及每次报送；逾期报告（省级看全省，市级看本市所辖县）")
+@Tag(name = "api.report.tag.name", description = "api.report.tag.description")
 class ReportController {
     static final int MAX_PAGE_SIZE = 200;
     private final ReportService reports;
@@ -27,19 +27,19 @@ class ReportController {
     }
 
     @GetMapping("/cases/{caseId}/reports")
-    @Operation(summary = "主体案件的全部定期报告，每份含每次报送（文字、指标值与目标值、审核意见）；案件不在管辖范围 403")
+    @Operation(summary = "api.report.ofCase")
     List<ReportService.ReportDetails> ofCase(@PathVariable long caseId) {
         return reports.reportsOf(caseId, CurrentUser.get());
     }
 
     @GetMapping("/reports/{id}")
-    @Operation(summary = "一份定期报告及其每次报送；案件不在管辖范围 403，不存在 404")
+    @Operation(summary = "api.report.one")
     ReportService.ReportDetails one(@PathVariable long id) {
         return reports.report(id, CurrentUser.get());
     }
 
     @GetMapping("/reports/late")
-    @Operation(summary = "逾期报告（分页，截止日期新者在前）：省级经办人/审定人看本省，市级审核人看本市所辖县；县级和专家 403")
+    @Operation(summary = "api.report.late")
     TaskController.Page<ReportService.ReportSummary> late(@RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "50") int size,
                                            @RequestParam(required = false) String county) {
@@ -50,7 +50,7 @@ class ReportController {
     }
 
     @GetMapping("/reports/late/counts")
-    @Operation(summary = "逾期报告按市、县统计：逾期份数与仍未报送份数；范围同上")
+    @Operation(summary = "api.report.lateCounts")
     List<ReportService.LateCount> lateCounts() {
         return reports.lateCounts(CurrentUser.get());
     }

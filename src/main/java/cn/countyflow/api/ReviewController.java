@@ -16,7 +16,7 @@ import cn.countyflow.org.CurrentUser;
 
 @RestController
 @RequestMapping("/api/review")
-@Tag(name = "专家评审 Expert review", description = "抽取记录、专家评分和汇总得分（仅省级经办人和审定人）")
+@Tag(name = "api.review.tag.name", description = "api.review.tag.description")
 class ReviewController {
     private final ReviewService reviews;
 
@@ -25,13 +25,13 @@ class ReviewController {
     }
 
     @GetMapping("/cases/{caseId}/scores")
-    @Operation(summary = "案件的全部专家评分、席位和汇总得分；其他人（含专家和申报县）403")
+    @Operation(summary = "api.review.scores")
     ReviewService.CaseReview scores(@PathVariable long caseId) {
         return reviews.review(caseId, CurrentUser.get());
     }
 
     @GetMapping("/cases/{caseId}/draws")
-    @Operation(summary = "案件的每次抽取：随机种子、抽中专家、每位被排除专家及原因")
+    @Operation(summary = "api.review.draws")
     List<PanelService.DrawRecord> draws(@PathVariable long caseId) {
         return reviews.review(caseId, CurrentUser.get()).draws();
     }

@@ -29,7 +29,7 @@ import cn.countyflow.workflow.TaskWork;
 /** The inbox as JSON: the same {@link TaskWork} the views call, under the same rules. */
 @RestController
 @RequestMapping("/api/tasks")
-@Tag(name = "任务 Tasks", description = "我的待办、签收、退回、暂存、提交")
+@Tag(name = "api.task.tag.name", description = "api.task.tag.description")
 class TaskController {
     private final TaskWork work;
     private final ObjectMapper json;
@@ -40,7 +40,7 @@ class TaskController {
     }
 
     @GetMapping
-    @Operation(summary = "我的待办：分派给我的和我所在岗位可签收的任务")
+    @Operation(summary = "api.task.myTasks")
     Page<TaskSummary> myTasks(@RequestParam(required = false) String taskName,
                               @RequestParam(required = false) String caseText,
                               @RequestParam(defaultValue = "false") boolean overdueOnly,
@@ -57,7 +57,7 @@ class TaskController {
     }
 
     @GetMapping("/done")
-    @Operation(summary = "已办：我办结的任务")
+    @Operation(summary = "api.task.done")
     Page<DoneTask> done(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         var user = CurrentUser.get();
         int pageSize = Page.size(size);
@@ -65,7 +65,7 @@ class TaskController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "任务详情：任务、案件、表单（Camunda Forms JSON）和表单数据")
+    @Operation(summary = "api.task.task")
     Map<String, Object> task(@PathVariable String id) throws Exception {
         TaskDetails details = work.open(id, CurrentUser.get());
         JsonNode form = details.formKey() == null ? null : json.readTree(work.formSchema(details.formKey()));
@@ -80,28 +80,28 @@ class TaskController {
     }
 
     @PostMapping("/{id}/claim")
-    @Operation(summary = "签收任务")
+    @Operation(summary = "api.task.claim")
     ResponseEntity<Void> claim(@PathVariable String id) {
         work.claim(id, CurrentUser.get());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/unclaim")
-    @Operation(summary = "退回任务池（取消签收）")
+    @Operation(summary = "api.task.unclaim")
     ResponseEntity<Void> unclaim(@PathVariable String id) {
         work.unclaim(id, CurrentUser.get());
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/{id}/draft")
-    @Operation(summary = "暂存表单（不校验）")
+    @Operation(summary = "api.task.saveDraft")
     ResponseEntity<Void> saveDraft(@PathVariable String id, @RequestBody Map<String, Object> data) {
         work.saveDraft(id, data, CurrentUser.get());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/complete")
-    @Operation(summary = "提交任务：按表单文件校验，不通过时返回 400 和逐字段错误")
+    @Operation(summary = "api.task.complete")
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> data) {
         work.complete(id, data == null ? Map.of() : data, CurrentUser.get());
         return ResponseEntity.noContent().build();

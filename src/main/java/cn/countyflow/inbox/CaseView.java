@@ -21,6 +21,7 @@ import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.CaseDetails;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.NotFoundException;
+import cn.countyflow.workflow.Texts;
 
 /** A case: where it stands, who holds it now, and every decision taken on it (审批记录). */
 @Route(value = "cases/:caseId", layout = MainLayout.class)
@@ -41,7 +42,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String raw = event.getRouteParameters().get("caseId").orElse("");
-        if (!raw.matches("\\d{1,18}")) throw new NotFoundException("案件不存在：" + raw);
+        if (!raw.matches("\\d{1,18}")) throw new NotFoundException(getTranslation("case.error.notFound", raw));
         CaseDetails c = cases.details(Long.parseLong(raw), CurrentUser.get());
         title = c.title();
         removeAll();
@@ -73,7 +74,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         Span status = new Span(getTranslation("case.status." + c.status()));
         status.setId("case-status");
         f.addFormItem(status, getTranslation("case.status"));
-        Span stage = new Span(c.currentStage() == null ? "—" : c.currentStage());
+        Span stage = new Span(c.currentStage() == null ? "—" : Texts.step(c.currentStage(), getLocale()));
         stage.setId("case-stage");
         f.addFormItem(stage, getTranslation("case.stage"));
         f.addFormItem(new Span(InboxView.TIME.format(c.createdAt())), getTranslation("case.created"));
@@ -83,7 +84,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private Grid<CaseDetails.OpenTask> openTasks(CaseDetails c) {
         Grid<CaseDetails.OpenTask> grid = new Grid<>();
         grid.setId("case-open-tasks");
-        grid.addColumn(CaseDetails.OpenTask::name).setHeader(getTranslation("inbox.col.task"));
+        grid.addColumn(t -> Texts.step(t.name(), getLocale())).setHeader(getTranslation("inbox.col.task"));
         grid.addColumn(t -> t.assignee() == null ? getTranslation("case.unclaimed") : t.assignee()).setHeader(getTranslation("case.assignee"));
         grid.addColumn(t -> t.due() == null ? "—" : InboxView.DATE.format(t.due())).setHeader(getTranslation("inbox.col.due"));
         CountyFlowUser me = CurrentUser.get();
@@ -105,11 +106,11 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         Grid<CaseDetails.Decision> grid = new Grid<>();
         grid.setId("case-history");
         grid.addColumn(d -> InboxView.TIME.format(d.decidedAt())).setHeader(getTranslation("case.history.time")).setAutoWidth(true);
-        grid.addColumn(CaseDetails.Decision::taskName).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
-        grid.addColumn(d -> d.username().isEmpty() ? d.userName() : d.userName() + "（" + d.username() + "）").setHeader(getTranslation("case.history.who")).setAutoWidth(true);
+        grid.addColumn(d -> Texts.step(d.taskName(), getLocale())).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
+        grid.addColumn(d -> d.username().isEmpty() ? d.userName() : getTranslation("text.paren", d.userName(), d.username())).setHeader(getTranslation("case.history.who")).setAutoWidth(true);
         grid.addColumn(d -> d.role() == null ? "" : getTranslation("role." + d.role())).setHeader(getTranslation("case.history.role")).setAutoWidth(true);
         grid.addColumn(d -> d.decision() == null ? getTranslation("decision.SUBMIT") : getTranslation("decision." + d.decision())).setHeader(getTranslation("case.history.decision")).setAutoWidth(true);
-        grid.addColumn(d -> (d.targetStep() == null ? "" : getTranslation("ops.history.target", d.targetStep()) + " ")
+        grid.addColumn(d -> (d.targetStep() == null ? "" : getTranslation("ops.history.target", Texts.step(d.targetStep(), getLocale())) + " ")
                 + (d.comment() == null ? "" : d.comment())).setHeader(getTranslation("case.history.comment")).setFlexGrow(1);
         grid.setItems(c.decisions());
         grid.setAllRowsVisible(true);

@@ -21,6 +21,7 @@ import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
+import cn.countyflow.workflow.Texts;
 
 /** 案件: the cases this user's office may see, newest first, paged in the database. */
 @Menu(order = 3, title = "nav.cases", icon = "vaadin:folder-open")
@@ -41,7 +42,7 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> organisations.nameOf(c.getCountyCode())).setHeader(getTranslation("inbox.col.county")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation("case.type." + c.getCaseType())).setHeader(getTranslation("inbox.col.type")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation("case.status." + c.getStatus().name())).setHeader(getTranslation("case.status")).setAutoWidth(true);
-        grid.addColumn(c -> c.getCurrentStage() == null ? "" : c.getCurrentStage()).setHeader(getTranslation("case.stage")).setAutoWidth(true);
+        grid.addColumn(c -> c.getCurrentStage() == null ? "" : Texts.step(c.getCurrentStage(), getLocale())).setHeader(getTranslation("case.stage")).setAutoWidth(true);
         grid.addColumn(c -> InboxView.TIME.format(c.getUpdatedAt())).setHeader(getTranslation("case.updated")).setAutoWidth(true);
         grid.setItems(q -> cases.search(user, text.getValue(),
                 PageRequest.of(q.getPage(), q.getPageSize(), Sort.by(Sort.Direction.DESC, "id"))).stream(),

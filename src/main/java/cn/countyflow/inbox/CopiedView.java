@@ -14,6 +14,7 @@ import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.TaskOperations;
+import cn.countyflow.workflow.Texts;
 
 /** 抄送我的: the cases copied to me (抄送), newest first, with who copied them and why. */
 @Menu(order = 5, title = "nav.copied", icon = "vaadin:copy-o")
@@ -31,7 +32,7 @@ public class CopiedView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(TaskOperations.CopiedCase::grantedBy).setHeader(getTranslation("copied.col.by")).setAutoWidth(true);
         grid.addColumn(TaskOperations.CopiedCase::reason).setHeader(getTranslation("copied.col.reason")).setAutoWidth(true);
         grid.addColumn(c -> InboxView.TIME.format(c.grantedAt())).setHeader(getTranslation("notify.col.time")).setAutoWidth(true);
-        grid.addColumn(c -> c.currentStage() == null ? "" : c.currentStage()).setHeader(getTranslation("case.stage")).setAutoWidth(true);
+        grid.addColumn(c -> c.currentStage() == null ? "" : Texts.step(c.currentStage(), getLocale())).setHeader(getTranslation("case.stage")).setAutoWidth(true);
         grid.setItems(q -> operations.copiedToMe(user, q.getPage(), q.getPageSize()).stream(),
                 q -> (int) operations.countCopiedToMe(user));
         grid.setEmptyStateText(getTranslation("copied.empty"));

@@ -15,6 +15,7 @@ import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.DoneTask;
 import cn.countyflow.workflow.TaskWork;
+import cn.countyflow.workflow.Texts;
 
 /** 已办: what I have completed, newest first, with where each case stands now. */
 @Menu(order = 2, title = "nav.done", icon = "vaadin:check-square-o")
@@ -30,7 +31,7 @@ public class DoneView extends VerticalLayout implements HasDynamicTitle {
         this.operations = operations;
         setSizeFull();
         grid.setId("done-grid");
-        grid.addColumn(DoneTask::name).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
+        grid.addColumn(d -> Texts.step(d.name(), getLocale())).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
         grid.addColumn(DoneTask::countyName).setHeader(getTranslation("inbox.col.county")).setAutoWidth(true);
         grid.addComponentColumn(t -> t.caseId() == null ? new Anchor() : new Anchor("cases/" + t.caseId(), t.caseTitle()))
                 .setHeader(getTranslation("inbox.col.case")).setFlexGrow(1);

@@ -36,6 +36,7 @@ import cn.countyflow.workflow.TaskFilter;
 import cn.countyflow.workflow.TaskSummary;
 import cn.countyflow.workflow.TaskWork;
 import cn.countyflow.workflow.WorkCalendar;
+import cn.countyflow.workflow.Texts;
 
 /** 我的待办: tasks assigned to me and tasks my offices may claim, paged from the engine. */
 @Menu(order = 1, title = "nav.inbox", icon = "vaadin:inbox")
@@ -118,7 +119,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     /** The task's name; a task opened by a return carries a 退回 badge that tells who returned it, when and why. */
     private Component taskName(TaskSummary t) {
-        Span name = new Span(t.name());
+        Span name = new Span(Texts.step(t.name(), getLocale()));
         var note = returned.get(t.id());
         if (note == null) return name;
         Span badge = new Span(getTranslation("usability.returned.badge"));

@@ -39,11 +39,11 @@ class OperationDialog extends Dialog {
         setHeaderTitle(title);
         setId("op-dialog");
         user.setId("op-user");
-        user.setItemLabelGenerator(u -> u.displayName() + "（" + u.username() + "）");
+        user.setItemLabelGenerator(u -> getTranslation("text.paren", u.displayName(), u.username()));
         user.setWidthFull();
         user.setVisible(false);
         users.setId("op-users");
-        users.setItemLabelGenerator(u -> u.displayName() + "（" + u.username() + "）");
+        users.setItemLabelGenerator(u -> getTranslation("text.paren", u.displayName(), u.username()));
         users.setWidthFull();
         users.setVisible(false);
         choice.setId("op-choice");
@@ -122,7 +122,7 @@ class OperationDialog extends Dialog {
             }
         });
         if (errors.keySet().stream().noneMatch(k -> List.of("to", "step", "position", "reason").contains(k))) {
-            Notification.show(String.join("；", errors.values())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(String.join(getTranslation("text.semicolon"), errors.values())).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

@@ -32,6 +32,7 @@ import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskDetails;
 import cn.countyflow.workflow.TaskWork;
+import cn.countyflow.workflow.Texts;
 
 /** One task opened into its form (from forms/): save a draft, submit, claim or release. */
 @Route(value = "tasks/:taskId", layout = MainLayout.class)
@@ -77,7 +78,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Bef
     private void render() {
         removeAll();
         var t = details.task();
-        add(new H2(t.name()));
+        add(new H2(Texts.step(t.name(), getLocale())));
         HorizontalLayout header = new HorizontalLayout();
         if (t.caseId() != null) {
             Anchor caseLink = new Anchor("cases/" + t.caseId(), t.countyName() + " · " + t.caseTitle());
@@ -85,7 +86,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Bef
             header.add(caseLink);
         }
         if (t.due() != null) {
-            Span due = new Span(getTranslation("inbox.col.due") + "：" + InboxView.DATE.format(t.due())
+            Span due = new Span(getTranslation("text.labelValue", getTranslation("inbox.col.due"), InboxView.DATE.format(t.due()))
                     + (t.overdue() ? " " + getTranslation("inbox.overdue") : ""));
             if (t.overdue()) due.getElement().getThemeList().add("badge error");
             header.add(due);
@@ -190,7 +191,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Bef
         var targets = operations.returnTargets(t.id(), user);
         if (!targets.isEmpty()) {
             java.util.Map<String, String> steps = new java.util.LinkedHashMap<>();
-            targets.forEach(r -> steps.put(r.activityId(), r.name()));
+            targets.forEach(r -> steps.put(r.activityId(), Texts.step(r.name(), getLocale())));
             bar.add(opButton("op-return", "ops.return", () -> new OperationDialog(getTranslation("ops.return"),
                     getTranslation("ops.reason"), v -> operations.returnTo(t.id(), v.choice(), v.reason(), user), this::toInbox)
                     .withChoice(getTranslation("ops.return.step"), steps, null)));
@@ -255,7 +256,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Bef
         getElement().executeJs("window.onbeforeunload = null;");
     }
 
-    /** Every minute, while there are changes: saves the draft and says so ("已自动保存 hh:mm"). */
+    /** Every minute, while there are changes: saves the draft and says so (usability.draft.autosaved). */
     void autosave() {
         if (!dirty || form == null) return;
         try {
@@ -377,7 +378,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Bef
 
     @Override
     public String getPageTitle() {
-        return (details == null ? "" : details.task().name()) + " · " + getTranslation("app.name");
+        return (details == null ? "" : Texts.step(details.task().name(), getLocale())) + " · " + getTranslation("app.name");
     }
 
 }

@@ -197,7 +197,7 @@ public class DashboardService {
             String indicatorCode = code;
             String name = indicators.allIndicators().stream().filter(i -> i.getCode().equals(indicatorCode))
                     .map(Indicator::getName).findFirst().orElse(code);
-            title = title + "：" + name;
+            title = Texts.get("text.labelValue", title, name);
             indicators.compare(user, s.provinceCode(), code, s.cohort(), s.year(), PageRequest.of(0, 500)).forEach(l -> {
                 List<Object> row = new ArrayList<>();
                 row.add(l.countyName());
@@ -251,7 +251,7 @@ public class DashboardService {
 
     /**
      * The province's cities in code order, with its province-direct counties as units of their own (they report as
-     * cities do: "各市（含定州、辛集市）"); code → name.
+     * cities do, like Dingzhou and Xinji in Hebei); code → name.
      */
     Map<String, String> cityUnits(String provinceCode) {
         Map<String, String> units = new TreeMap<>();

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.countyflow.workflow.Texts;
 
 /**
  * Labels of the 申报书's fields, read from {@code forms/pilot/draft.form}, for showing what changed between revisions:
- * {@code leadingIndustries[0].enterprises[1].sales} → "二、主导产业情况… 第1项 · 主导产业前三位企业… 第2项 · 销售收入（万元）".
+ * {@code leadingIndustries[0].enterprises[1].sales} → "<industries label> item 1 · <enterprises label> item 2 · <sales label>".
  * Paths the form does not know are shown as they are.
  */
 @Component
@@ -33,7 +34,7 @@ class DraftFormLabels {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(FORM)) {
             if (in != null) walk(json.readTree(in).path("components"), "");
         } catch (IOException e) {
-            throw new IllegalStateException("表单文件无法读取：" + FORM, e);
+            throw new IllegalStateException("cannot read the form file " + FORM, e);
         }
     }
 
@@ -74,7 +75,7 @@ class DraftFormLabels {
             if (out.length() > 0) out.append(" · ");
             out.append(label);
             Matcher idx = Pattern.compile("\\[(\\d+)]").matcher(m.group(2));
-            while (idx.find()) out.append(" 第").append(Integer.parseInt(idx.group(1)) + 1).append("项");
+            while (idx.find()) out.append(Texts.get("pilot.revisions.item", Integer.parseInt(idx.group(1)) + 1));
         }
         return out.toString();
     }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import cn.countyflow.workflow.WorkCalendar;
+import cn.countyflow.workflow.Texts;
 
 /**
- * The 申报书's rules that the form file cannot express: sector shares add up to 100, exports and imports fit in the
+ * The application form's rules that the form file cannot express: sector shares add up to 100, exports and imports fit in the
  * trade total, leading industries' output shares, no negative money, no fill date in the future.
  * Errors are keyed by the form's field paths (e.g. {@code overall.tertiaryShare}).
  */
@@ -36,15 +37,15 @@ final class DraftRules {
         if (primary != null && secondary != null && tertiary != null) {
             BigDecimal sum = primary.add(secondary).add(tertiary);
             if (sum.subtract(HUNDRED).abs().compareTo(TOLERANCE) > 0) {
-                errors.put("overall.tertiaryShare", "一、二、三产业比重之和应为100%（现为" + plain(sum) + "%）");
+                errors.put("overall.tertiaryShare", Texts.get("pilot.draft.sharesSum", plain(sum)));
             }
         }
         BigDecimal total = number(overall, "tradeTotal", "overall.tradeTotal", errors);
         BigDecimal exports = number(overall, "exports", "overall.exports", errors);
         BigDecimal imports = number(overall, "imports", "overall.imports", errors);
         if (total != null && exports != null && imports != null && exports.add(imports).compareTo(total) > 0) {
-            errors.putIfAbsent("overall.tradeTotal", "出口额与进口额之和（" + plain(exports.add(imports))
-                    + "万美元）不能超过进出口总额（" + plain(total) + "万美元）");
+            errors.putIfAbsent("overall.tradeTotal", Texts.get("pilot.draft.tradeSum", plain(exports.add(imports)),
+                    plain(total)));
         }
 
         List<Object> industries = list(data.get("leadingIndustries"));
@@ -58,7 +59,7 @@ final class DraftRules {
             BigDecimal share = number(industry, "outputShare", at + "outputShare", errors);
             if (share != null) {
                 if (share.compareTo(HUNDRED) > 0 || share.signum() < 0) {
-                    errors.putIfAbsent(at + "outputShare", "工业总产值占比应在0至100%之间");
+                    errors.putIfAbsent(at + "outputShare", Texts.get("pilot.draft.outputShare"));
                 }
                 shareSum = shareSum.add(share);
                 lastSharePath = at + "outputShare";
@@ -69,7 +70,7 @@ final class DraftRules {
             }
         }
         if (lastSharePath != null && shareSum.compareTo(HUNDRED.add(TOLERANCE)) > 0) {
-            errors.putIfAbsent(lastSharePath, "各主导产业工业总产值占比之和不能超过100%（现为" + plain(shareSum) + "%）");
+            errors.putIfAbsent(lastSharePath, Texts.get("pilot.draft.outputShareSum", plain(shareSum)));
         }
 
         nonNegative(map(data.get("innovation")), "rdInvestment", "innovation.rdInvestment", errors);
@@ -79,8 +80,8 @@ final class DraftRules {
     private static void checkFillDate(Object value, LocalDate today, Map<String, String> errors) {
         if (value == null || value.toString().isBlank()) return; // "required" is the form's rule
         LocalDate date = parseDate(value.toString().trim());
-        if (date == null) errors.put("fillDate", "填报日期格式不正确，应为 年-月-日");
-        else if (date.isAfter(today)) errors.put("fillDate", "填报日期不能晚于今天");
+        if (date == null) errors.put("fillDate", Texts.get("pilot.draft.fillDateFormat"));
+        else if (date.isAfter(today)) errors.put("fillDate", Texts.get("pilot.draft.fillDateFuture"));
     }
 
     static LocalDate parseDate(String s) {
@@ -97,7 +98,7 @@ final class DraftRules {
 
     private static void nonNegative(Map<String, Object> map, String key, String path, Map<String, String> errors) {
         BigDecimal v = number(map, key, path, errors);
-        if (v != null && v.signum() < 0) errors.putIfAbsent(path, "金额不能为负数");
+        if (v != null && v.signum() < 0) errors.putIfAbsent(path, Texts.get("pilot.draft.negative"));
     }
 
     /** The number at key, or null when absent; a non-number is an error. */
@@ -107,7 +108,7 @@ final class DraftRules {
         try {
             return new BigDecimal(v.toString().trim());
         } catch (NumberFormatException e) {
-            errors.putIfAbsent(path, "请填写数字");
+            errors.putIfAbsent(path, Texts.get("pilot.draft.number"));
             return null;
         }
     }

@@ -29,6 +29,7 @@ import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotPermittedException;
 import cn.countyflow.workflow.WorkCalendar;
+import cn.countyflow.workflow.Texts;
 
 /**
  * A county's application to a batch: starting it (which opens its case and process) and its revisions with what
@@ -87,7 +88,7 @@ public class PilotApplicationService {
     @Transactional
     public void markStatus(long caseId, PilotApplication.Status status) {
         PilotApplication application = applications.findByCaseId(caseId)
-                .orElseThrow(() -> new cn.countyflow.workflow.NotFoundException("申报不存在：" + caseId));
+                .orElseThrow(() -> new cn.countyflow.workflow.NotFoundException(Texts.get("pilot.application.error.notFound", String.valueOf(caseId))));
         application.setStatus(status, calendar.now());
         applications.save(application);
     }
@@ -109,17 +110,17 @@ public class PilotApplicationService {
     @Transactional
     public Started start(long batchId, CountyFlowUser user) {
         PilotBatch batch = batchService.get(batchId);
-        if (!user.has(Role.COUNTY_DRAFTER)) throw refuse(user, batchId, "只有县级经办人可以发起申报");
+        if (!user.has(Role.COUNTY_DRAFTER)) throw refuse(user, batchId, Texts.get("pilot.application.error.draftersOnly"));
         if (!batch.getProvinceCode().equals(user.provinceCode())) {
-            throw refuse(user, batchId, "该申报批次不属于您所在的省份，不能申报");
+            throw refuse(user, batchId, Texts.get("pilot.application.error.otherProvince"));
         }
         if (!batch.acceptsApplications(calendar.today())) {
-            throw FieldErrorsException.of("batch", "该申报批次已截止或已关闭，不能再发起申报");
+            throw FieldErrorsException.of("batch", Texts.get("pilot.application.error.batchClosed"));
         }
         Organisation county = organisations.get(user.orgCode());
         if (applications.existsByBatchIdAndCountyCodeAndStatusNotIn(batchId, county.getCode(),
                 EnumSet.of(PilotApplication.Status.NOT_RECOMMENDED))) {
-            throw FieldErrorsException.of("batch", county.getName() + "在本批次已有一份正在办理的申报，不能重复申报");
+            throw FieldErrorsException.of("batch", Texts.get("pilot.application.error.duplicate", county.getName()));
         }
         Date deadline = Date.from(batch.getDeadline().atTime(LocalTime.of(23, 59, 59))
                 .atZone(WorkCalendar.ZONE).toInstant());
@@ -129,7 +130,7 @@ public class PilotApplicationService {
             applications.saveAndFlush(new PilotApplication(c.getId(), batch.getId(), county.getCode(), calendar.now()));
         } catch (org.springframework.dao.DataIntegrityViolationException raced) {
             // two drafters of the county started at the same moment: the database's unique key let one through
-            throw FieldErrorsException.of("batch", county.getName() + "在本批次已有一份正在办理的申报，不能重复申报");
+            throw FieldErrorsException.of("batch", Texts.get("pilot.application.error.duplicate", county.getName()));
         }
         String taskId = cases.details(c.getId(), user).openTasks().stream().findFirst()
                 .map(CaseDetails.OpenTask::taskId).orElse(null);
@@ -137,7 +138,12 @@ public class PilotApplicationService {
     }
 
     static String title(Organisation county, PilotBatch batch) {
-        return county.getName() + batch.getName() + "申报";
+        return title(county.getName(), batch.getName());
+    }
+
+    /** The case title, stored in Chinese whoever starts it: a case's title is data every reader shares. */
+    static String title(String county, String batch) {
+        return Texts.translate("pilot.application.title", Texts.CHINESE, county, batch);
     }
 
     private NotPermittedException refuse(CountyFlowUser user, long batchId, String message) {
@@ -193,7 +199,7 @@ public class PilotApplicationService {
     @Transactional
     PilotApplicationRevision submitRevision(long caseId, Map<String, Object> data, CountyFlowUser user) {
         PilotApplication app = applications.findByCaseId(caseId)
-                .orElseThrow(() -> new IllegalStateException("案件 " + caseId + " 没有对应的试点示范县申报"));
+                .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no pilot-county application"));
         int next = revisions.findFirstByApplicationIdOrderByRevisionNoDesc(app.getId())
                 .map(r -> r.getRevisionNo() + 1).orElse(1);
         PilotApplicationRevision saved = revisions.save(new PilotApplicationRevision(app.getId(), next, write(data),
@@ -216,7 +222,7 @@ public class PilotApplicationService {
         try {
             return json.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("申报书数据损坏", e);
+            throw new IllegalStateException("the application form data is corrupt", e);
         }
     }
 
@@ -224,7 +230,7 @@ public class PilotApplicationService {
         try {
             return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            throw FieldErrorsException.of("_form", "表单数据无法保存");
+            throw FieldErrorsException.of("_form", Texts.get("task.error.unsavable"));
         }
     }
 }

@@ -94,26 +94,26 @@ public class PilotBatchService {
         if (!user.has(Role.PROVINCE_OFFICER) || !user.orgCode().equals(province)) {
             audit.recordIndependently(user.username(), user.orgCode(), "PILOT_BATCH_OPEN", "province:" + province,
                     AuditEvent.Outcome.DENIED, form.name());
-            throw new NotPermittedException("只有本省工业和信息化厅经办处室可以开启申报批次");
+            throw new NotPermittedException(Texts.get("pilot.batch.check.openDenied"));
         }
         LocalDate today = today();
         Map<String, String> errors = new LinkedHashMap<>();
         String name = TextRule.clean(form.name());
-        if (TextRule.isBlank(name)) errors.put("name", "请填写批次名称");
-        else if (name.codePointCount(0, name.length()) > 200) errors.put("name", "批次名称不能超过200个字");
+        if (TextRule.isBlank(name)) errors.put("name", Texts.get("pilot.batch.check.nameRequired"));
+        else if (name.codePointCount(0, name.length()) > 200) errors.put("name", Texts.get("pilot.batch.check.nameLength", 200));
         int year = form.year() != null ? form.year() : form.deadline() != null ? form.deadline().getYear() : today.getYear();
-        if (year < 2000 || year > 2100) errors.put("year", "申报年度应在2000至2100之间");
-        if (form.deadline() == null) errors.put("deadline", "请填写申报截止日期");
-        else if (form.deadline().isBefore(today)) errors.put("deadline", "申报截止日期不能早于今天");
+        if (year < 2000 || year > 2100) errors.put("year", Texts.get("pilot.batch.check.year", "2000", "2100"));
+        if (form.deadline() == null) errors.put("deadline", Texts.get("pilot.batch.check.deadlineRequired"));
+        else if (form.deadline().isBefore(today)) errors.put("deadline", Texts.get("pilot.batch.check.deadlinePast"));
         else if (form.deadline().isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
             errors.put("deadline", Texts.get("hardening.field.deadline", MAX_YEARS_AHEAD));
         }
-        if (form.expectedPilots() == null) errors.put("expectedPilots", "请填写拟选试点数量");
-        else if (form.expectedPilots() < 1) errors.put("expectedPilots", "拟选试点数量至少为1");
+        if (form.expectedPilots() == null) errors.put("expectedPilots", Texts.get("pilot.batch.check.expectedRequired"));
+        else if (form.expectedPilots() < 1) errors.put("expectedPilots", Texts.get("pilot.batch.check.expectedMin", 1));
         else if (form.expectedPilots() > MAX_PILOTS) errors.put("expectedPilots", Texts.get("hardening.field.expectedPilots", MAX_PILOTS));
-        if (form.panelSize() == null) errors.put("panelSize", "请填写评审专家人数");
+        if (form.panelSize() == null) errors.put("panelSize", Texts.get("pilot.batch.check.panelRequired"));
         else if (form.panelSize() < MIN_PANEL || form.panelSize() > MAX_PANEL) {
-            errors.put("panelSize", "评审专家人数应在" + MIN_PANEL + "至" + MAX_PANEL + "人之间");
+            errors.put("panelSize", Texts.get("pilot.batch.check.panelRange", MIN_PANEL, MAX_PANEL));
         }
         ScheduleForm sched = schedule == null ? new ScheduleForm(null, null, null) : schedule;
         PilotBatch.ReportFrequency frequency = checkSchedule(sched, year, null, true, errors);
@@ -139,7 +139,7 @@ public class PilotBatchService {
         if (!user.has(Role.PROVINCE_OFFICER) || !user.orgCode().equals(batch.getProvinceCode())) {
             audit.recordIndependently(user.username(), user.orgCode(), "PILOT_BATCH_SCHEDULE", "pilotBatch:" + batchId,
                     AuditEvent.Outcome.DENIED, null);
-            throw new NotPermittedException("只有本省工业和信息化厅经办处室可以设置报告与评估安排");
+            throw new NotPermittedException(Texts.get("pilot.batch.check.scheduleDenied"));
         }
         ScheduleForm f = form == null ? new ScheduleForm(null, null, null) : form;
         Map<String, String> errors = new LinkedHashMap<>();
@@ -163,27 +163,27 @@ public class PilotBatchService {
                                                             Map<String, String> errors) {
         PilotBatch.ReportFrequency frequency = PilotBatch.ReportFrequency.HALF_YEARLY;
         if (f.reportFrequency() == null || f.reportFrequency().isBlank()) {
-            if (!defaults) errors.put("reportFrequency", "请选择报告频次");
+            if (!defaults) errors.put("reportFrequency", Texts.get("pilot.batch.check.frequencyRequired"));
         } else {
             try {
                 frequency = PilotBatch.ReportFrequency.valueOf(f.reportFrequency().trim());
             } catch (IllegalArgumentException e) {
-                errors.put("reportFrequency", "报告频次应为半年报、季报或年报");
+                errors.put("reportFrequency", Texts.get("pilot.batch.check.frequency"));
             }
         }
         if (f.reportDueDays() == null) {
-            if (!defaults) errors.put("reportDueDays", "请填写报告提交期限（期末后天数）");
+            if (!defaults) errors.put("reportDueDays", Texts.get("pilot.batch.check.dueDaysRequired"));
         } else if (f.reportDueDays() < MIN_DUE_DAYS || f.reportDueDays() > MAX_DUE_DAYS) {
-            errors.put("reportDueDays", "报告提交期限应在期末后" + MIN_DUE_DAYS + "至" + MAX_DUE_DAYS + "天之间");
+            errors.put("reportDueDays", Texts.get("pilot.batch.check.dueDays", MIN_DUE_DAYS, MAX_DUE_DAYS));
         }
         LocalDate m = f.midtermDate();
         if (m != null) {
             LocalDate first = LocalDate.of(year + 1, 1, 1);
             LocalDate last = LocalDate.of(year + 3, 12, 31);
             if (m.isBefore(first) || m.isAfter(last)) {
-                errors.put("midtermDate", "中期评估日期应在创建期内（" + first + "至" + last + "）");
+                errors.put("midtermDate", Texts.get("pilot.batch.check.midtermRange", first.toString(), last.toString()));
             } else if (!m.equals(current) && m.isBefore(today())) {
-                errors.put("midtermDate", "中期评估日期不能早于今天");
+                errors.put("midtermDate", Texts.get("pilot.batch.check.midtermPast"));
             }
         }
         return frequency;
@@ -206,7 +206,7 @@ public class PilotBatchService {
 
     /** A batch by id (no scope: batches are public within the programme). */
     public PilotBatch get(long batchId) {
-        return batches.findById(batchId).orElseThrow(() -> new NotFoundException("申报批次不存在：" + batchId));
+        return batches.findById(batchId).orElseThrow(() -> new NotFoundException(Texts.get("pilot.batch.check.notFound", String.valueOf(batchId))));
     }
 
     /** What the province changes on an open batch (修改, 延期): name, deadline, expected pilots, and why. */
@@ -230,10 +230,10 @@ public class PilotBatchService {
         if (name.length() > 200) errors.put("name", Texts.get("pilot.batch.error.nameLong"));
         LocalDate deadline = f.deadline() == null ? batch.getDeadline() : f.deadline();
         if (f.deadline() != null && !f.deadline().equals(batch.getDeadline()) && f.deadline().isBefore(today())) {
-            errors.put("deadline", Texts.get("pilot.batch.error.deadlinePast"));
+            errors.put("deadline", Texts.get("pilot.batch.check.deadlinePast"));
         }
         int expected = f.expectedPilots() == null ? batch.getExpectedPilots() : f.expectedPilots();
-        if (expected < 1) errors.put("expectedPilots", Texts.get("pilot.batch.error.expectedMin"));
+        if (expected < 1) errors.put("expectedPilots", Texts.get("pilot.batch.check.expectedMin"));
         else if (expected > MAX_PILOTS) errors.put("expectedPilots", Texts.get("hardening.field.expectedPilots", MAX_PILOTS));
         String reason = reason(f.reason(), errors);
         if (errors.isEmpty() && name.equals(batch.getName()) && deadline.equals(batch.getDeadline())

@@ -32,7 +32,7 @@ public class PilotReviewCall {
 
     private PilotBatch batchOf(Long caseId) {
         PilotApplication app = applications.byCase(caseId)
-                .orElseThrow(() -> new IllegalStateException("案件 " + caseId + " 没有对应的试点示范县申报"));
+                .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no pilot-county application"));
         return batches.get(app.getBatchId());
     }
 

@@ -15,6 +15,7 @@ import cn.countyflow.workflow.CaseStatus;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskHandler;
 import cn.countyflow.workflow.WorkCalendar;
+import cn.countyflow.workflow.Texts;
 
 /**
  * The pilot application's steps (process {@code pilotApplication}); the views and the API both reach it through
@@ -68,9 +69,10 @@ class PilotTaskHandler implements TaskHandler {
         return data;
     }
 
-    /** 创建目标以3年为期: applying in year Y, the targets cover Y+1 to Y+3 (seed 002). */
+    /** Targets cover three years, stored in Chinese as form data: applying in year Y, the targets cover Y+1 to Y+3 (seed 002). */
     static String targetPeriod(PilotBatch batch) {
-        return (batch.getYear() + 1) + "—" + (batch.getYear() + 3) + "年";
+        return Texts.translate("pilot.application.targetPeriod", Texts.CHINESE, String.valueOf(batch.getYear() + 1),
+                String.valueOf(batch.getYear() + 3));
     }
 
     /** The reason of the last decision on the case, when that decision was a return. */
@@ -88,7 +90,7 @@ class PilotTaskHandler implements TaskHandler {
 
     @Override
     public Completion complete(TaskContext context, Map<String, Object> data) {
-        if (context.caseFile() == null) throw new IllegalStateException("任务没有对应的申报案件");
+        if (context.caseFile() == null) throw new IllegalStateException("the task has no application case");
         return DRAFT.equals(context.taskKey()) ? submitDraft(context, data) : decide(context, data);
     }
 
@@ -100,8 +102,8 @@ class PilotTaskHandler implements TaskHandler {
             // the first submission must meet the batch deadline; revisions asked for by a return may come later
             if (!applications.everSubmitted(app)
                     && !applications.batchOf(app).acceptsApplications(calendar.today())) {
-                throw FieldErrorsException.of("_form", "申报批次已于 " + applications.batchOf(app).getDeadline()
-                        + " 截止，不能再首次报送");
+                throw FieldErrorsException.of("_form", Texts.get("pilot.application.error.pastDeadline",
+                        applications.batchOf(app).getDeadline().toString()));
             }
         });
         String countyName = organisations.nameOf(c.getCountyCode());
@@ -110,7 +112,7 @@ class PilotTaskHandler implements TaskHandler {
         clean.put("applicantName", countyName);
         applications.byCase(c.getId()).ifPresent(app -> {
             clean.put("targetPeriod", targetPeriod(applications.batchOf(app)));
-            c.setTitle(countyName + applications.batchOf(app).getName() + "申报", calendar.now());
+            c.setTitle(PilotApplicationService.title(countyName, applications.batchOf(app).getName()), calendar.now());
         });
         applications.submitRevision(c.getId(), clean, context.user());
         return new Completion(Map.of(), "SUBMIT", null, CaseStatus.IN_PROGRESS);
@@ -122,9 +124,9 @@ class PilotTaskHandler implements TaskHandler {
         String decision = rawDecision == null ? "" : rawDecision.toString().trim();
         Object rawComment = data.get("comment");
         String comment = rawComment == null || cn.countyflow.workflow.TextRule.isBlank(rawComment.toString()) ? null : cn.countyflow.workflow.TextRule.clean(rawComment.toString());
-        if (!step.decisions().contains(decision)) throw FieldErrorsException.of("decision", "请选择审核意见");
+        if (!step.decisions().contains(decision)) throw FieldErrorsException.of("decision", Texts.get("pilot.application.error.decision"));
         if (step.needReason().contains(decision) && comment == null) {
-            throw FieldErrorsException.of("comment", "REJECT".equals(decision) ? "不予推荐时必须填写理由" : "退回时必须填写理由");
+            throw FieldErrorsException.of("comment", Texts.get("REJECT".equals(decision) ? "pilot.application.error.rejectReason" : "pilot.application.error.returnReason"));
         }
         long caseId = context.caseFile().getId();
         CaseStatus status;

@@ -26,6 +26,7 @@ import cn.countyflow.org.UserAccountService;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.NotPermittedException;
+import cn.countyflow.workflow.Texts;
 
 /**
  * The province's expert pool (专家库). Only a provincial officer of the province manages it (an admin may look);
@@ -73,8 +74,8 @@ public class ExpertPoolService {
     }
 
     public Expert get(long id, CountyFlowUser user) {
-        Expert e = experts.findById(id).orElseThrow(() -> new NotFoundException("专家不存在：" + id));
-        if (!e.getProvinceCode().equals(readableProvince(user))) throw refuse(user, "EXPERT_READ", "无权查看其他省份的专家");
+        Expert e = experts.findById(id).orElseThrow(() -> new NotFoundException(Texts.get("review.pool.error.notFound", String.valueOf(id))));
+        if (!e.getProvinceCode().equals(readableProvince(user))) throw refuse(user, "EXPERT_READ", Texts.get("review.pool.error.readOther"));
         return e;
     }
 
@@ -92,8 +93,8 @@ public class ExpertPoolService {
     @Transactional
     public Expert update(long id, ExpertForm form, CountyFlowUser user) {
         String province = managedProvince(user);
-        Expert e = experts.findById(id).orElseThrow(() -> new NotFoundException("专家不存在：" + id));
-        if (!e.getProvinceCode().equals(province)) throw refuse(user, "EXPERT_UPDATE", "无权修改其他省份的专家");
+        Expert e = experts.findById(id).orElseThrow(() -> new NotFoundException(Texts.get("review.pool.error.notFound", String.valueOf(id))));
+        if (!e.getProvinceCode().equals(province)) throw refuse(user, "EXPERT_UPDATE", Texts.get("review.pool.error.updateOther"));
         apply(e, form, province);
         audit.record(user.username(), user.orgCode(), "EXPERT_UPDATE", "expert:" + id, AuditEvent.Outcome.SUCCESS, e.getName());
         return experts.save(e);
@@ -121,32 +122,32 @@ public class ExpertPoolService {
         String employer = trim(form.employer());
         String city = trim(form.cityCode());
         String username = trim(form.username());
-        if (name == null) errors.put("name", "请填写专家姓名");
-        else if (name.length() > 100) errors.put("name", "姓名不能超过 100 个字");
-        if (employer == null) errors.put("employer", "请填写工作单位");
-        else if (employer.length() > 200) errors.put("employer", "工作单位不能超过 200 个字");
+        if (name == null) errors.put("name", Texts.get("review.pool.error.nameRequired"));
+        else if (name.length() > 100) errors.put("name", Texts.get("review.pool.error.nameLength", 100));
+        if (employer == null) errors.put("employer", Texts.get("review.pool.error.employerRequired"));
+        else if (employer.length() > 200) errors.put("employer", Texts.get("review.pool.error.employerLength", 200));
         if (city == null) {
-            errors.put("cityCode", "请选择专家所在市");
+            errors.put("cityCode", Texts.get("review.pool.error.cityRequired"));
         } else {
             Organisation org = organisations.find(city).orElse(null);
             if (org == null || !province.equals(org.getProvinceCode())
                     || !(org.getLevel() == OrgLevel.CITY || org.isProvinceDirect())) {
-                errors.put("cityCode", "所在市须为本省的设区市或省直管县（市）代码");
+                errors.put("cityCode", Texts.get("review.pool.error.city"));
             }
         }
         String specialties = trim(form.specialties());
-        if (specialties != null && specialties.length() > 500) errors.put("specialties", "专业领域不能超过 500 个字");
+        if (specialties != null && specialties.length() > 500) errors.put("specialties", Texts.get("review.pool.error.specialtiesLength", 500));
         Set<String> avoidance = form.avoidanceCodes() == null ? Set.of() : new TreeSet<>(form.avoidanceCodes());
         List<String> unknown = avoidance.stream().filter(c -> organisations.find(c).isEmpty()).toList();
-        if (!unknown.isEmpty()) errors.put("avoidanceCodes", "回避单位代码不存在：" + String.join("、", unknown));
+        if (!unknown.isEmpty()) errors.put("avoidanceCodes", Texts.get("review.pool.error.avoidance", String.join(Texts.get("list.separator"), unknown)));
         if (username != null) {
             var account = users.find(username).orElse(null);
             if (account == null || !account.has(Role.EXPERT)) {
-                errors.put("username", "关联账号须为已有的评审专家账号");
+                errors.put("username", Texts.get("review.pool.error.accountUnknown"));
             } else if (!province.equals(account.provinceCode())) {
-                errors.put("username", "关联账号须为本省的评审专家账号");
+                errors.put("username", Texts.get("review.pool.error.accountProvince"));
             } else if (experts.findByUsername(username).filter(other -> !other.getId().equals(e.getId())).isPresent()) {
-                errors.put("username", "该账号已关联其他专家");
+                errors.put("username", Texts.get("review.pool.error.accountTaken"));
             }
         }
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
@@ -154,14 +155,14 @@ public class ExpertPoolService {
     }
 
     private String managedProvince(CountyFlowUser user) {
-        if (!user.has(Role.PROVINCE_OFFICER)) throw refuse(user, "EXPERT_MANAGE", "只有省级经办人可以管理专家库");
+        if (!user.has(Role.PROVINCE_OFFICER)) throw refuse(user, "EXPERT_MANAGE", Texts.get("review.pool.error.manageDenied"));
         return user.provinceCode();
     }
 
     private String readableProvince(CountyFlowUser user) {
         if (user.has(Role.PROVINCE_OFFICER)) return user.provinceCode();
         if (user.has(Role.ADMIN)) return user.provinceCode();
-        throw refuse(user, "EXPERT_READ", "只有省级经办人可以查看专家库");
+        throw refuse(user, "EXPERT_READ", Texts.get("review.pool.error.readDenied"));
     }
 
     private NotPermittedException refuse(CountyFlowUser user, String action, String message) {

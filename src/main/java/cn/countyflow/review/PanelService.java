@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.countyflow.org.Organisation;
 import cn.countyflow.org.OrganisationService;
+import cn.countyflow.workflow.Texts;
 
 /**
  * Draws a review subject's expert panel (抽取评审专家) and replacements for single seats: uniformly at random, without
@@ -36,10 +37,22 @@ import cn.countyflow.org.OrganisationService;
 @Service
 @Transactional(readOnly = true)
 public class PanelService {
-    static final String INACTIVE = "已停用";
-    static final String SAME_CITY = "本市专家回避";
-    static final String DECLARED = "申报单位回避";
-    static final String ALREADY = "本案已抽取或已回避";
+    // the reasons are stored with the draw record in Chinese (data every reader shares); reasonLabel shows them in
+    // the reader's language
+    private static final List<String> REASON_KEYS = List.of("review.exclusion.inactive", "review.exclusion.sameCity",
+            "review.exclusion.declared", "review.exclusion.already");
+    static final String INACTIVE = Texts.translate(REASON_KEYS.get(0), Texts.CHINESE);
+    static final String SAME_CITY = Texts.translate(REASON_KEYS.get(1), Texts.CHINESE);
+    static final String DECLARED = Texts.translate(REASON_KEYS.get(2), Texts.CHINESE);
+    static final String ALREADY = Texts.translate(REASON_KEYS.get(3), Texts.CHINESE);
+
+    /** The bundle key of a stored exclusion reason, or null for a reason this version does not know. */
+    public static String reasonKey(String stored) {
+        for (String key : REASON_KEYS) {
+            if (Texts.translate(key, Texts.CHINESE).equals(stored)) return key;
+        }
+        return null;
+    }
 
     private final ExpertPoolService pool;
     private final PanelDrawRepository draws;
@@ -97,7 +110,7 @@ public class PanelService {
     /** Draws a panel of {@code size} experts for the subject; seats "1".."N". */
     @Transactional
     public DrawResult drawPanel(Subject subject, int size, long seed) {
-        if (size < 1) throw new IllegalArgumentException("评审专家人数须至少为 1：" + size);
+        if (size < 1) throw new IllegalArgumentException("a panel needs at least one expert: " + size);
         List<String> seats = new ArrayList<>();
         for (int i = 1; i <= size; i++) seats.add(String.valueOf(i));
         return draw(subject, seats, PanelDraw.Kind.INITIAL, seed);
@@ -145,8 +158,8 @@ public class PanelService {
             drawn.add(new Drawn(e.getId(), e.getName(), e.getEmployer(), seats.get(i)));
         }
         record.success = true;
-        record.message = "抽取 " + seats.size() + " 名（可用 " + eligible.size() + " 名）：" +
-                drawn.stream().map(Drawn::name).collect(Collectors.joining("、"));
+        record.message = Texts.translate("review.draw.drawn", Texts.CHINESE, seats.size(), eligible.size(),
+                drawn.stream().map(Drawn::name).collect(Collectors.joining(Texts.translate("list.separator", Texts.CHINESE))));
         record.drawn = write(drawn);
         draws.save(record);
         return new DrawResult(record.id, true, seats.size(), eligible.size(), seed, drawn, excluded, record.message);
@@ -196,9 +209,11 @@ public class PanelService {
             long n = excluded.stream().filter(x -> x.reason().equals(reason)).count();
             if (n > 0) byReason.put(reason, n);
         }
-        String detail = byReason.isEmpty() ? "专家库中没有其他专家"
-                : byReason.entrySet().stream().map(en -> en.getValue() + " 名" + en.getKey()).collect(Collectors.joining("，"));
-        return "需 " + needed + " 名，可用 " + available + " 名：" + detail + "。请补充或启用专家后重新抽取。";
+        // stored with the draw record, so in Chinese
+        String detail = byReason.isEmpty() ? Texts.translate("review.draw.noOthers", Texts.CHINESE)
+                : byReason.entrySet().stream().map(en -> Texts.translate("review.draw.excludedCount", Texts.CHINESE,
+                        en.getValue(), en.getKey())).collect(Collectors.joining(Texts.translate("review.draw.comma", Texts.CHINESE)));
+        return Texts.translate("review.draw.shortfall", Texts.CHINESE, needed, available, detail);
     }
 
     /** Every draw on the case, oldest first (no user check: see ReviewService). */
@@ -225,7 +240,7 @@ public class PanelService {
         try {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("抽取记录损坏", e);
+            throw new IllegalStateException("a draw record is corrupt", e);
         }
     }
 }

@@ -48,7 +48,7 @@ final class ReviewDelegates {
 
     static String required(DelegateExecution execution, String name) {
         Object v = execution.getVariable(name);
-        if (v == null || v.toString().isBlank()) throw new IllegalStateException("专家评审缺少输入变量 " + name);
+        if (v == null || v.toString().isBlank()) throw new IllegalStateException("the expert review lacks the input variable " + name);
         return v.toString();
     }
 
@@ -92,7 +92,7 @@ class SeatAssignDelegate implements JavaDelegate {
         long caseId = ReviewDelegates.caseId(execution);
         String seat = String.valueOf(execution.getVariable("seat"));
         Assignment a = reviews.activeAssignment(caseId, seat)
-                .orElseThrow(() -> new IllegalStateException("案件 " + caseId + " 席位 " + seat + " 没有在评的专家"));
+                .orElseThrow(() -> new IllegalStateException("case " + caseId + " seat " + seat + " has no active expert"));
         Object extendTo = execution.getVariableLocal("extendTo");
         execution.setVariableLocal("seatExpert", a.username);
         execution.setVariableLocal("seatDue", extendTo instanceof Date d ? d : deadlines.due("review-scoring"));

@@ -26,6 +26,7 @@ import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotPermittedException;
+import cn.countyflow.workflow.Texts;
 
 /**
  * Score sheets and their aggregation. Reading scores and draws is for the case's province officers and approvers
@@ -90,7 +91,7 @@ public class ReviewService {
         if (!maySeeScores(user, c)) {
             audit.recordIndependently(user.username(), user.orgCode(), "REVIEW_SCORES_READ", "case:" + caseId,
                     AuditEvent.Outcome.DENIED, null);
-            throw new NotPermittedException("只有省级经办人和审定人可以查看专家评分");
+            throw new NotPermittedException(Texts.get("review.error.scoresDenied"));
         }
         Map<Long, Assignment> byId = new LinkedHashMap<>();
         assignments.findByCaseIdOrderByIdAsc(caseId).forEach(a -> byId.put(a.id, a));
@@ -134,7 +135,7 @@ public class ReviewService {
     public BigDecimal submitSheet(long caseId, String seat, String itemsDecision, Map<String, Object> data,
                                   String scoredBy) {
         Assignment a = activeAssignment(caseId, seat)
-                .orElseThrow(() -> new IllegalStateException("席位 " + seat + " 没有在评的专家"));
+                .orElseThrow(() -> new IllegalStateException("seat " + seat + " has no active expert"));
         Map<String, BigDecimal> scores = new LinkedHashMap<>();
         BigDecimal total = checkSheet(itemsDecision, data, scores);
         String comment = cn.countyflow.workflow.TextRule.clean(data.get("comment").toString());
@@ -154,26 +155,26 @@ public class ReviewService {
             String field = "scores." + item.key();
             Object raw = values.get(item.key());
             if (raw == null || raw.toString().isBlank()) {
-                errors.put(field, "请为“" + item.label() + "”打分");
+                errors.put(field, Texts.get("review.error.scoreRequired", item.label()));
                 continue;
             }
             BigDecimal v;
             try {
                 v = new BigDecimal(raw.toString().trim());
             } catch (NumberFormatException e) {
-                errors.put(field, "“" + item.label() + "”须为数字");
+                errors.put(field, Texts.get("review.error.scoreNumber", item.label()));
                 continue;
             }
             if (v.signum() < 0 || v.compareTo(item.max()) > 0) {
-                errors.put(field, "“" + item.label() + "”的得分须在 0 到 " + item.max().stripTrailingZeros().toPlainString()
-                        + " 分之间");
+                errors.put(field, Texts.get("review.error.scoreRange", item.label(),
+                        item.max().stripTrailingZeros().toPlainString()));
                 continue;
             }
             scores.put(item.key(), v);
             total = total.add(v.multiply(item.weight()));
         }
         Object comment = data.get("comment");
-        if (comment == null || cn.countyflow.workflow.TextRule.isBlank(comment.toString())) errors.put("comment", "请填写评审意见");
+        if (comment == null || cn.countyflow.workflow.TextRule.isBlank(comment.toString())) errors.put("comment", Texts.get("review.error.commentRequired"));
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
         return total.setScale(2, RoundingMode.HALF_UP);
     }
@@ -184,7 +185,7 @@ public class ReviewService {
     @Transactional
     public ApplicationScore aggregate(long caseId) {
         List<BigDecimal> totals = sheets.findByCaseIdOrderByIdAsc(caseId).stream().map(s -> s.total).toList();
-        if (totals.isEmpty()) throw new IllegalStateException("案件 " + caseId + " 没有专家评分，无法汇总");
+        if (totals.isEmpty()) throw new IllegalStateException("case " + caseId + " has no expert scores to aggregate");
         ScoreRules.Aggregation rule = rules.aggregation(totals.size());
         Aggregate result = compute(totals, rule.trimHighLow(), rule.spreadThreshold());
         return board.record(new ApplicationScore(caseId, result.score(), result.expertCount(), result.trimmed(),
@@ -218,7 +219,7 @@ public class ReviewService {
         try {
             return json.readValue(body, new TypeReference<LinkedHashMap<String, BigDecimal>>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("评分数据损坏", e);
+            throw new IllegalStateException("score data is corrupt", e);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskHandler;
 import cn.countyflow.workflow.WorkCalendar;
+import cn.countyflow.workflow.Texts;
 
 /**
  * The human steps of the review capability (process {@code expertReview}, whichever programme called it): the
@@ -56,7 +57,7 @@ class ReviewTaskHandler implements TaskHandler {
             case LATE -> {
                 Map<String, Object> data = new LinkedHashMap<>();
                 reviews.activeAssignment(caseId, seat(context)).flatMap(a -> reviews.expert(a.expertId))
-                        .ifPresent(e -> data.put("expertName", e.getName() + "（" + e.getEmployer() + "）"));
+                        .ifPresent(e -> data.put("expertName", Texts.get("text.paren", e.getName(), e.getEmployer())));
                 yield data;
             }
             case SCORING -> {
@@ -74,7 +75,7 @@ class ReviewTaskHandler implements TaskHandler {
 
     @Override
     public Completion complete(TaskContext context, Map<String, Object> data) {
-        if (context.caseFile() == null) throw new IllegalStateException("任务没有对应的评审案件");
+        if (context.caseFile() == null) throw new IllegalStateException("the task has no review case");
         long caseId = context.caseFile().getId();
         return switch (context.taskKey()) {
             case SCORING -> score(caseId, seat(context), itemsDecision(context), data, context.user().username());
@@ -87,11 +88,11 @@ class ReviewTaskHandler implements TaskHandler {
         Object declaration = data.get("conflictDeclaration");
         if ("CONFLICT".equals(declaration)) {
             String reason = text(data.get("conflictReason"));
-            if (reason == null) throw FieldErrorsException.of("conflictReason", "请说明利益冲突情况");
+            if (reason == null) throw FieldErrorsException.of("conflictReason", Texts.get("review.error.conflictReason"));
             reviews.endAssignment(caseId, seat, Assignment.Status.CONFLICT, reason);
             return new Completion(Map.of("conflict", true), "CONFLICT", null, null);
         }
-        if (!"NONE".equals(declaration)) throw FieldErrorsException.of("conflictDeclaration", "请先声明是否存在利益冲突");
+        if (!"NONE".equals(declaration)) throw FieldErrorsException.of("conflictDeclaration", Texts.get("review.error.conflictDeclaration"));
         reviews.submitSheet(caseId, seat, itemsDecision, data, username);
         return new Completion(Map.of("conflict", false), "SCORED", null, null);
     }
@@ -100,10 +101,10 @@ class ReviewTaskHandler implements TaskHandler {
         Object decision = data.get("lateDecision");
         String comment = text(data.get("comment"));
         if ("REPLACE".equals(decision)) {
-            reviews.endAssignment(caseId, seat, Assignment.Status.LATE, comment == null ? "逾期未提交评分" : comment);
+            reviews.endAssignment(caseId, seat, Assignment.Status.LATE, comment == null ? Texts.translate("review.late.reason", Texts.CHINESE) : comment);
             return new Completion(Map.of("lateDecision", "REPLACE"), "REPLACE", comment, null);
         }
-        if (!"EXTEND".equals(decision)) throw FieldErrorsException.of("lateDecision", "请选择处理方式");
+        if (!"EXTEND".equals(decision)) throw FieldErrorsException.of("lateDecision", Texts.get("review.error.lateDecision"));
         String raw = text(data.get("newDueDate"));
         LocalDate due;
         try {
@@ -112,8 +113,8 @@ class ReviewTaskHandler implements TaskHandler {
             due = null;
         }
         LocalDate today = calendar.today();
-        if (due == null) throw FieldErrorsException.of("newDueDate", "延期时请填写新的截止日期");
-        if (!due.isAfter(today)) throw FieldErrorsException.of("newDueDate", "新的截止日期须晚于今天");
+        if (due == null) throw FieldErrorsException.of("newDueDate", Texts.get("review.error.newDueRequired"));
+        if (!due.isAfter(today)) throw FieldErrorsException.of("newDueDate", Texts.get("review.error.newDuePast"));
         Date extendTo = Date.from(WorkCalendar.endOf(due));
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("lateDecision", "EXTEND");
@@ -123,14 +124,14 @@ class ReviewTaskHandler implements TaskHandler {
 
     private String seat(TaskContext context) {
         Object seat = runtime.getVariable(context.task().getExecutionId(), "seat");
-        if (seat == null) throw new IllegalStateException("任务不在评审席位中：" + context.task().getId());
+        if (seat == null) throw new IllegalStateException("the task has no review seat: " + context.task().getId());
         return seat.toString();
     }
 
     /** The DMN decision listing the sheet's items, as the calling programme handed it in. */
     private String itemsDecision(TaskContext context) {
         Object key = runtime.getVariable(context.task().getExecutionId(), ReviewDelegates.ITEMS_DECISION);
-        if (key == null) throw new IllegalStateException("专家评审没有指定评分项决策表：" + context.task().getId());
+        if (key == null) throw new IllegalStateException("the expert review names no score items decision: " + context.task().getId());
         return key.toString();
     }
 

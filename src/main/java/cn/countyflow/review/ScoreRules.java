@@ -32,7 +32,7 @@ public class ScoreRules {
 
     /** The items listed by the DMN decision {@code decisionKey} (a COLLECT table without inputs), in rule order. */
     public List<Item> items(String decisionKey) {
-        if (decisionKey == null || decisionKey.isBlank()) throw new IllegalStateException("专家评审没有指定评分项决策表");
+        if (decisionKey == null || decisionKey.isBlank()) throw new IllegalStateException("the expert review names no score items decision");
         DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey(decisionKey, Map.of());
         return result.getResultList().stream().map(r -> new Item((String) r.get("itemKey"), (String) r.get("itemLabel"),
                 decimal(r.get("maxScore")), decimal(r.get("weight")))).toList();
@@ -41,7 +41,7 @@ public class ScoreRules {
     public Aggregation aggregation(int expertCount) {
         var result = decisions.evaluateDecisionTableByKey("scoreAggregation", Map.of("expertCount", expertCount))
                 .getSingleResult();
-        if (result == null) throw new IllegalStateException("评分汇总规则没有适用于 " + expertCount + " 名专家的规则");
+        if (result == null) throw new IllegalStateException("the score aggregation has no rule for " + expertCount + " experts");
         return new Aggregation(Boolean.TRUE.equals(result.get("trimHighLow")), decimal(result.get("spreadThreshold")));
     }
 

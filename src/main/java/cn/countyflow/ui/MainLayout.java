@@ -49,7 +49,7 @@ public class MainLayout extends AppLayout implements com.vaadin.flow.router.Afte
         Select<String> language = new Select<>();
         language.setId("language");
         language.setItems("zh", "en");
-        language.setItemLabelGenerator(l -> "zh".equals(l) ? "中文" : "English");
+        language.setItemLabelGenerator(l -> getTranslation("layout.language." + l));
         language.setValue(getLocale() != null && "en".equals(getLocale().getLanguage()) ? "en" : "zh");
         language.setAriaLabel(getTranslation("layout.language"));
         language.addValueChangeListener(e -> {

@@ -40,7 +40,7 @@ public class TotpView extends VerticalLayout implements HasDynamicTitle {
             add(new Paragraph(getTranslation("totp.intro")));
         } else {
             add(new Paragraph(getTranslation("totp.enrol")));
-            Paragraph secret = new Paragraph(getTranslation("totp.secret") + "：" + offeredSecret);
+            Paragraph secret = new Paragraph(getTranslation("text.labelValue", getTranslation("totp.secret"), offeredSecret));
             secret.setId("totp-secret");
             Paragraph uri = new Paragraph(Totp.uri(user.username(), offeredSecret));
             uri.setId("totp-uri");

@@ -7,6 +7,7 @@ import org.springframework.security.access.AccessDeniedException;
 import com.vaadin.flow.component.UI;
 
 import cn.countyflow.workflow.NotFoundException;
+import cn.countyflow.workflow.Texts;
 
 /**
  * What a notification may say about a failed action: the application's own refusals and checks speak Chinese and
@@ -27,6 +28,6 @@ public final class UserMessages {
         }
         log.error("Action failed in the UI", e);
         UI ui = UI.getCurrent();
-        return ui == null ? "操作未能完成" : ui.getTranslation("error.generic");
+        return ui == null ? Texts.get("error.generic") : ui.getTranslation("error.generic");
     }
 }

@@ -124,11 +124,11 @@ public class CaseFileService {
 
     /** The case, if the user may see it; a refusal (recorded) otherwise. */
     public CaseFile get(long caseId, CountyFlowUser user) {
-        CaseFile c = cases.findById(caseId).orElseThrow(() -> new NotFoundException("案件不存在：" + caseId));
+        CaseFile c = cases.findById(caseId).orElseThrow(() -> new NotFoundException(Texts.get("case.error.notFound", String.valueOf(caseId))));
         if (!canSee(user, c)) {
             audit.recordIndependently(user.username(), user.orgCode(), "CASE_READ", "case:" + caseId,
                     AuditEvent.Outcome.DENIED, null);
-            throw new NotPermittedException("无权查看此案件：它不属于您所在单位的管辖范围");
+            throw new NotPermittedException(Texts.get("case.error.outOfScope"));
         }
         return c;
     }
@@ -233,7 +233,7 @@ public class CaseFileService {
                 : tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(c.getId()))
                 .orderByTaskCreateTime().asc().list()
                 .stream().map(t -> new CaseDetails.OpenTask(t.getId(), t.getName(),
-                        seesExperts || !isExpert(t.getAssignee()) ? t.getAssignee() : "评审专家",
+                        seesExperts || !isExpert(t.getAssignee()) ? t.getAssignee() : Texts.get("role.EXPERT"),
                         t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
                 .toList();
         List<CaseDetails.Decision> trail = decisions(caseId).stream().map(d -> expertHidden(d, seesExperts)).toList();
@@ -247,13 +247,13 @@ public class CaseFileService {
         return username != null && users.find(username).map(u -> u.has(Role.EXPERT)).orElse(false);
     }
 
-    /** Experts stay anonymous to everyone but the province (评审专家不对外公开): no name, office or comment. */
+    /** Experts stay anonymous to everyone but the province (experts are not named in public): no name, office or comment. */
     private static CaseDetails.Decision expertHidden(CaseDecision d, boolean seesExperts) {
         if (seesExperts || !Role.EXPERT.name().equals(d.getRole())) {
             return new CaseDetails.Decision(d.getTaskName(), d.getUsername(), d.getUserName(), d.getOrgCode(), d.getRole(),
                     d.getDecision(), d.getComment(), d.getDecidedAt(), d.getTargetStep());
         }
-        return new CaseDetails.Decision(d.getTaskName(), "", "评审专家", null, d.getRole(), d.getDecision(), null,
+        return new CaseDetails.Decision(d.getTaskName(), "", Texts.get("role.EXPERT"), null, d.getRole(), d.getDecision(), null,
                 d.getDecidedAt(), d.getTargetStep());
     }
 

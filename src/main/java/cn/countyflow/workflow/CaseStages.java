@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps each case's current stage in step with its process, as a stable key per step: when the process (or a process it
  * called, which carries its business key) reaches a step where the case waits — a user task, a catch event such as
- * "等待省级审定结果", a receive task — the stage becomes {@code <process id>.<element id>}; an end event of the top-level
+ * a receive task waiting for the provincial decision — the stage becomes {@code <process id>.<element id>}; an end event of the top-level
  * process names the outcome and closes the case. Fed by the engine's execution events, which the Camunda Spring Boot
  * starter publishes as Spring events for every process ({@code camunda.bpm.eventing.execution}): public API only, and no
  * BPMN file needs a listener. A stage is never the name of whichever task was created last.

@@ -48,7 +48,7 @@ public class TaskDrafts {
                     merged.putAll(overrides);
                     data = json.writeValueAsString(merged);
                 } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("草稿数据损坏", e);
+                    throw new IllegalStateException("draft data is corrupt", e);
                 }
             }
             TaskDraft moved = new TaskDraft(toTaskId, old.getCaseId(), old.getUsername(), data, clock.instant());

@@ -74,7 +74,7 @@ public class TaskWork {
      * My tasks: assigned to me, or claimable by one of my groups, from the inbox's read model ({@link InboxIndex}:
      * two bounded index queries merged, a page's cases in one query, county names cached).
      */
-    @Timed(value = "countyflow.inbox.query", description = "the inbox query (我的待办): a page of my tasks")
+    @Timed(value = "countyflow.inbox.query", description = "the inbox query (my tasks): a page of my tasks")
     public List<TaskSummary> myTasks(CountyFlowUser user, TaskFilter filter, int offset, int limit) {
         List<InboxIndex.Row> page = inbox.page(user, filter, offset, limit);
         Map<Long, CaseFile> byId = casesById(page.stream().map(InboxIndex.Row::caseId).filter(Objects::nonNull).toList());
@@ -188,10 +188,10 @@ public class TaskWork {
     public void unclaim(String taskId, CountyFlowUser user) {
         Task task = actionable(taskId, user, "TASK_UNCLAIM");
         if (!user.username().equals(task.getAssignee())) {
-            throw refuse(user, "TASK_UNCLAIM", taskId, "只能退回自己签收的任务");
+            throw refuse(user, "TASK_UNCLAIM", taskId, Texts.get("task.error.unclaimNotMine"));
         }
         if (!isCandidate(taskId, user)) {
-            throw refuse(user, "TASK_UNCLAIM", taskId, "此任务是指派给您个人的，不能退回任务池");
+            throw refuse(user, "TASK_UNCLAIM", taskId, Texts.get("task.error.unclaimPersonal"));
         }
         if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
             throw refuse(user, "TASK_UNCLAIM", taskId, Texts.get("ops.error.delegatedComplete", task.getOwner()));
@@ -304,7 +304,7 @@ public class TaskWork {
             if (taskId != null && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0) {
                 throw new TaskStateException(Texts.get("hardening.race"));
             }
-            throw new NotFoundException("任务不存在或已办结：" + taskId);
+            throw new NotFoundException(Texts.get("ops.error.noSuchTask", taskId));
         }
         boolean assignee = user.username().equals(task.getAssignee());
         boolean candidate = task.getAssignee() == null && isCandidate(taskId, user);
@@ -317,11 +317,11 @@ public class TaskWork {
             throw new TaskStateException(message);
         }
         if (!assignee && !candidate) {
-            throw refuse(user, action, taskId, "无权办理此任务：它不是分派给您或您所在岗位的任务");
+            throw refuse(user, action, taskId, Texts.get("task.error.notYours"));
         }
         CaseFile c = caseOf(task);
         if (c != null && !cases.canSee(user, c) && !assignee) {
-            throw refuse(user, action, taskId, "无权办理此任务：案件不在您的管辖范围内");
+            throw refuse(user, action, taskId, Texts.get("task.error.outOfScope"));
         }
         return new Held(task, c);
     }
@@ -383,7 +383,7 @@ public class TaskWork {
         try {
             return json.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("草稿数据损坏", e);
+            throw new IllegalStateException("draft data is corrupt", e);
         }
     }
 
@@ -391,7 +391,7 @@ public class TaskWork {
         try {
             return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            throw FieldErrorsException.of("_form", "表单数据无法保存");
+            throw FieldErrorsException.of("_form", Texts.get("task.error.unsavable"));
         }
     }
 

@@ -37,6 +37,36 @@ public final class Texts {
         return locale != null && ENGLISH.getLanguage().equals(locale.getLanguage()) ? ENGLISH : CHINESE;
     }
 
+    /**
+     * A step's name (a task's name, a case's stage) as the engine and the case store it, in Chinese from the diagram,
+     * in the current language: the bundles' {@code stage.<process id>.<element id>} whose Chinese is that name. A name
+     * no bundle knows is shown as stored.
+     */
+    public static String step(String storedName) {
+        return step(storedName, current());
+    }
+
+    public static String step(String storedName, Locale locale) {
+        if (storedName == null || effective(locale) == CHINESE) return storedName;
+        String key = StepNames.KEYS.get(storedName);
+        return key == null ? storedName : translate(key, locale);
+    }
+
+    /** Chinese step name → its {@code stage.*} key, read once from the Chinese bundle. */
+    private static final class StepNames {
+        static final java.util.Map<String, String> KEYS = load();
+
+        private static java.util.Map<String, String> load() {
+            ResourceBundle zh = ResourceBundle.getBundle("messages", CHINESE,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            java.util.Map<String, String> keys = new java.util.HashMap<>();
+            for (String key : new java.util.TreeSet<>(zh.keySet())) {
+                if (key.startsWith("stage.")) keys.putIfAbsent(zh.getString(key), key);
+            }
+            return java.util.Map.copyOf(keys);
+        }
+    }
+
     /** The text of {@code key} in {@code locale} (Chinese unless English); {@code !key} when the bundles lack it. */
     public static String translate(String key, Locale locale, Object... params) {
         Locale effective = effective(locale);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.countyflow.monitoring.FigureTable;
+import cn.countyflow.workflow.Texts;
 
 /** ECharts options drawn from a figure's table, so that the chart shows exactly the rows the table lists. */
 final class ChartOptions {
@@ -51,7 +52,7 @@ final class ChartOptions {
             data.add(item);
         }
         Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "item", "formatter", "{b}：{c}"));
+        option.put("tooltip", Map.of("trigger", "item", "formatter", Texts.get("monitor.chart.tooltip")));
         option.put("visualMap", Map.of("min", 0, "max", max <= 0 ? 1 : max, "left", "left", "bottom", 10,
                 "text", List.of(high, low), "calculable", true, "inRange", Map.of("color", List.of("#e3f2fd", "#1565c0"))));
         option.put("series", List.of(Map.of("name", t.columns().get(1).header(), "type", "map", "map", mapName,

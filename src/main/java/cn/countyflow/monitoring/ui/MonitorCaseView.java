@@ -40,6 +40,7 @@ import cn.countyflow.ui.MainLayout;
 import cn.countyflow.ui.UserMessages;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.NotFoundException;
+import cn.countyflow.workflow.Texts;
 
 /**
  * A case under monitoring (/monitoring/cases/{id}): its instances with the diagram of the chosen one (bpmn-js: the
@@ -210,10 +211,10 @@ public class MonitorCaseView extends VerticalLayout implements BeforeEnterObserv
     private Grid<CaseMonitor.OpenTask> tasks(CaseMonitor m, boolean admin) {
         Grid<CaseMonitor.OpenTask> grid = new Grid<>();
         grid.setId("monitor-tasks");
-        grid.addColumn(CaseMonitor.OpenTask::name).setHeader(getTranslation("monitor.col.task")).setAutoWidth(true);
+        grid.addColumn(t -> Texts.step(t.name(), getLocale())).setHeader(getTranslation("monitor.col.task")).setAutoWidth(true);
         grid.addColumn(t -> t.assignee() == null ? getTranslation("case.unclaimed") : t.assignee())
                 .setHeader(getTranslation("case.assignee")).setAutoWidth(true);
-        grid.addColumn(t -> String.join("、", t.candidateLabels())).setHeader(getTranslation("monitor.col.candidates"))
+        grid.addColumn(t -> String.join(getTranslation("list.separator"), t.candidateLabels())).setHeader(getTranslation("monitor.col.candidates"))
                 .setFlexGrow(1);
         grid.addComponentColumn(t -> {
             Span s = new Span(Formats.time(t.due()));
@@ -239,10 +240,10 @@ public class MonitorCaseView extends VerticalLayout implements BeforeEnterObserv
         ComboBox<CountyFlowUser> to = new ComboBox<>(getTranslation("monitor.reassign.to"));
         to.setId("monitor-reassign-user");
         to.setItems(operations.reassignCandidates(caseId, task.taskId(), admin));
-        to.setItemLabelGenerator(u -> u.displayName() + "（" + u.username() + "，" + u.orgName() + "）");
+        to.setItemLabelGenerator(u -> getTranslation("text.paren", u.displayName(), u.username() + getTranslation("text.comma") + u.orgName()));
         to.setWidthFull();
         ReasonDialog dialog = new ReasonDialog("monitor-reassign-dialog", getTranslation("monitor.op.reassign"),
-                getTranslation("monitor.op.reassign.question", task.name()), getTranslation("monitor.op.reassign"), reason -> {
+                getTranslation("monitor.op.reassign.question", Texts.step(task.name(), getLocale())), getTranslation("monitor.op.reassign"), reason -> {
             try {
                 operations.reassign(caseId, task.taskId(), to.getValue() == null ? null : to.getValue().username(), reason,
                         admin);
@@ -308,8 +309,8 @@ public class MonitorCaseView extends VerticalLayout implements BeforeEnterObserv
         Grid<cn.countyflow.workflow.CaseDetails.Decision> grid = new Grid<>();
         grid.setId("monitor-history");
         grid.addColumn(d -> Formats.time(d.decidedAt())).setHeader(getTranslation("case.history.time")).setAutoWidth(true);
-        grid.addColumn(d -> d.taskName() == null ? "" : d.taskName()).setHeader(getTranslation("monitor.col.task")).setAutoWidth(true);
-        grid.addColumn(d -> d.username().isEmpty() ? d.userName() : d.userName() + "（" + d.username() + "）")
+        grid.addColumn(d -> d.taskName() == null ? "" : Texts.step(d.taskName(), getLocale())).setHeader(getTranslation("monitor.col.task")).setAutoWidth(true);
+        grid.addColumn(d -> d.username().isEmpty() ? d.userName() : getTranslation("text.paren", d.userName(), d.username()))
                 .setHeader(getTranslation("case.history.who")).setAutoWidth(true);
         grid.addColumn(d -> d.role() == null ? "" : getTranslation("role." + d.role())).setHeader(getTranslation("case.history.role"))
                 .setAutoWidth(true);

@@ -33,6 +33,7 @@ import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.CurrentUser;
 import cn.countyflow.org.Role;
 import cn.countyflow.ui.MainLayout;
+import cn.countyflow.workflow.Texts;
 
 /**
  * 流程监控 (/monitoring): every case of every programme the user may monitor, with filters, sorting and a lazy,
@@ -105,7 +106,7 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(r -> r.cityName() == null ? getTranslation("case.provinceDirect") : r.cityName())
                 .setHeader(getTranslation("monitor.col.city")).setAutoWidth(true);
-        grid.addColumn(r -> r.stage() == null ? "" : r.stage()).setHeader(getTranslation("monitor.col.stage"))
+        grid.addColumn(r -> r.stage() == null ? "" : Texts.step(r.stage(), getLocale())).setHeader(getTranslation("monitor.col.stage"))
                 .setKey("currentStage").setSortable(true).setAutoWidth(true);
         grid.addComponentColumn(r -> {
             Span s = new Span(getTranslation("monitor.state." + r.state()));

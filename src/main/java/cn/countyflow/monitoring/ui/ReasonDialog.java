@@ -32,7 +32,7 @@ class ReasonDialog extends Dialog {
                 action.accept(reason.getValue());
                 close();
             } catch (InvalidInputException invalid) {
-                String message = invalid.getErrors().getOrDefault("reason", String.join("；", invalid.getErrors().values()));
+                String message = invalid.getErrors().getOrDefault("reason", String.join(getTranslation("text.semicolon"), invalid.getErrors().values()));
                 reason.setErrorMessage(message);
                 reason.setInvalid(true);
             }

@@ -73,7 +73,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         office.setId("users-office");
         office.setLabel(getTranslation("admin.users.office"));
         office.setItems(organisations);
-        office.setItemLabelGenerator(o -> o.getName() + "（" + o.getCode() + "）");
+        office.setItemLabelGenerator(o -> getTranslation("text.paren", o.getName(), o.getCode()));
         office.setClearButtonVisible(true);
         office.setWidth("280px");
         Button create = new Button(getTranslation("admin.users.create"), e -> edit(null));
@@ -84,7 +84,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(CountyFlowUser::username).setHeader(getTranslation("admin.users.username")).setAutoWidth(true);
         grid.addColumn(CountyFlowUser::displayName).setHeader(getTranslation("admin.users.displayName")).setAutoWidth(true);
         grid.addColumn(CountyFlowUser::orgName).setHeader(getTranslation("admin.users.office")).setAutoWidth(true);
-        grid.addColumn(u -> String.join("、", u.roles().stream().sorted().map(r -> getTranslation("role." + r.name())).toList()))
+        grid.addColumn(u -> String.join(getTranslation("list.separator"), u.roles().stream().sorted().map(r -> getTranslation("role." + r.name())).toList()))
                 .setHeader(getTranslation("admin.users.roles")).setFlexGrow(1);
         grid.addComponentColumn(u -> {
             Span s = new Span(getTranslation(u.enabled() ? "admin.users.enabled" : "admin.users.disabled"));
@@ -130,7 +130,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             grid.getDataProvider().refreshAll();
         } catch (InvalidInputException invalid) {
-            Notification.show(String.join("；", invalid.getErrors().values()), 5000, Notification.Position.TOP_CENTER)
+            Notification.show(String.join(getTranslation("text.semicolon"), invalid.getErrors().values()), 5000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
@@ -147,7 +147,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         ComboBox<Organisation> org = new ComboBox<>(getTranslation("admin.users.office"));
         org.setId("users-org");
         org.setItems(organisations);
-        org.setItemLabelGenerator(o -> o.getName() + "（" + o.getCode() + "）");
+        org.setItemLabelGenerator(o -> getTranslation("text.paren", o.getName(), o.getCode()));
         CheckboxGroup<Role> roles = new CheckboxGroup<>(getTranslation("admin.users.roles"));
         roles.setId("users-roles");
         roles.setItems(EnumSet.allOf(Role.class));
@@ -205,7 +205,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
                 Notification.show(getTranslation("admin.users.saved"), 3000, Notification.Position.TOP_CENTER)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidInputException invalid) {
-                password.setErrorMessage(String.join("；", invalid.getErrors().values()));
+                password.setErrorMessage(String.join(getTranslation("text.semicolon"), invalid.getErrors().values()));
                 password.setInvalid(true);
             }
         });

@@ -24,6 +24,7 @@ import cn.countyflow.pilot.PilotBatchService;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.WorkCalendar;
+import cn.countyflow.workflow.Texts;
 
 /**
  * The list after it is proposed: approval or return, publicity with its working-day end date, confirmation at the
@@ -32,8 +33,8 @@ import cn.countyflow.workflow.WorkCalendar;
 @Service
 @Transactional(readOnly = true)
 public class DesignationService {
-    static final String NOT_ON_LIST = "未列入拟入选名单";
-    static final String OPEN_AT_END = "公示期满时异议尚未答复";
+    static final String NOT_ON_LIST = Texts.translate("pilot.designation.notOnList", Texts.CHINESE);
+    static final String OPEN_AT_END = Texts.translate("pilot.designation.openAtEnd", Texts.CHINESE);
 
     private final BatchListRepository lists;
     private final BatchListEntryRepository entries;
@@ -83,7 +84,7 @@ public class DesignationService {
     }
 
     public BatchList list(long listId) {
-        return lists.findById(listId).orElseThrow(() -> new NotFoundException("拟入选名单不存在：" + listId));
+        return lists.findById(listId).orElseThrow(() -> new NotFoundException(Texts.get("pilot.designation.error.listNotFound", String.valueOf(listId))));
     }
 
     public Optional<BatchList> listOfBatch(long batchId) {
@@ -174,7 +175,7 @@ public class DesignationService {
                 applications.markStatus(e.getApplicationCaseId(), PilotApplication.Status.NOT_SELECTED);
                 notifier.notify(e.getApplicationCaseId(), false);
             } else {
-                e.decide(BatchListEntry.Outcome.CONFIRMED, "确定为试点示范县");
+                e.decide(BatchListEntry.Outcome.CONFIRMED, Texts.translate("pilot.designation.confirmed", Texts.CHINESE));
                 entries.save(e);
                 applications.markStatus(e.getApplicationCaseId(), PilotApplication.Status.SELECTED);
                 notifier.notify(e.getApplicationCaseId(), true);

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import cn.countyflow.workflow.CaseStatus;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskHandler;
+import cn.countyflow.workflow.Texts;
 
 /**
  * The steps of the list approval ({@code pilotBatchApproval}: 审定, 修改) and of an objection ({@code pilotObjection}: 答复).
@@ -36,7 +37,7 @@ class DesignationTaskHandler implements TaskHandler {
 
     @Override
     public Completion complete(TaskContext context, Map<String, Object> data) {
-        if (context.caseFile() == null) throw new IllegalStateException("任务没有对应的案件");
+        if (context.caseFile() == null) throw new IllegalStateException("the task has no case");
         long caseId = context.caseFile().getId();
         String comment = text(data.get("comment"));
         switch (context.taskKey()) {
@@ -44,11 +45,11 @@ class DesignationTaskHandler implements TaskHandler {
                 String decision = text(data.get("decision"));
                 long listId = listId(caseId);
                 if ("RETURN".equals(decision)) {
-                    if (comment == null) throw FieldErrorsException.of("comment", "退回修改时必须填写理由");
+                    if (comment == null) throw FieldErrorsException.of("comment", Texts.get("pilot.designation.error.returnReason"));
                     designation.returned(listId);
                     return new Completion(vars("listDecision", "RETURN"), "RETURN", comment, CaseStatus.RETURNED);
                 }
-                if (!"APPROVE".equals(decision)) throw FieldErrorsException.of("decision", "请选择审定意见");
+                if (!"APPROVE".equals(decision)) throw FieldErrorsException.of("decision", Texts.get("pilot.designation.error.decision"));
                 designation.approved(listId, context.user());
                 return new Completion(vars("listDecision", "APPROVE"), "APPROVE", comment, CaseStatus.APPROVED);
             }
@@ -58,23 +59,23 @@ class DesignationTaskHandler implements TaskHandler {
             }
             case ANSWER -> {
                 String answer = text(data.get("answer"));
-                if (answer == null) throw FieldErrorsException.of("answer", "请填写答复意见");
+                if (answer == null) throw FieldErrorsException.of("answer", Texts.get("pilot.designation.error.answer"));
                 String outcome = text(data.get("outcome"));
                 Objection.Outcome o;
                 try {
                     o = Objection.Outcome.valueOf(outcome == null ? "" : outcome);
                 } catch (IllegalArgumentException e) {
-                    throw FieldErrorsException.of("outcome", "请选择异议是否成立");
+                    throw FieldErrorsException.of("outcome", Texts.get("pilot.designation.error.outcome"));
                 }
                 objections.answer(caseId, o, answer, context.user());
                 return new Completion(vars("objectionOutcome", o.name()), o.name(), answer, CaseStatus.CLOSED);
             }
-            default -> throw new IllegalStateException("未知任务：" + context.taskKey());
+            default -> throw new IllegalStateException("unknown task: " + context.taskKey());
         }
     }
 
     private long listId(long caseId) {
-        return designation.listOfCase(caseId).orElseThrow(() -> new IllegalStateException("案件 " + caseId + " 没有拟入选名单"))
+        return designation.listOfCase(caseId).orElseThrow(() -> new IllegalStateException("case " + caseId + " has no proposed list"))
                 .getId();
     }
 

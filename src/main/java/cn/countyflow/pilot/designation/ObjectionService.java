@@ -72,24 +72,24 @@ public class ObjectionService {
     @Transactional
     public Objection file(long entryId, String text, CountyFlowUser user) {
         BatchListEntry entry = entries.findById(entryId)
-                .orElseThrow(() -> new NotFoundException("名单条目不存在：" + entryId));
+                .orElseThrow(() -> new NotFoundException(Texts.get("pilot.objection.error.entryNotFound", String.valueOf(entryId))));
         BatchList list = lists.findById(entry.getListId()).orElseThrow();
         PilotBatch batch = batches.get(list.getBatchId());
         if (!user.has(Role.ADMIN) && !batch.getProvinceCode().equals(user.provinceCode())) {
             throw ProvinceScope.refuse(audit, user, "PILOT_OBJECTION_FILE", "pilotListEntry:" + entryId,
-                    "只能对本省的公示名单提出异议");
+                    Texts.get("pilot.objection.error.otherProvince"));
         }
         LocalDate today = calendar.today();
         if (list.getStatus() != BatchList.Status.IN_PUBLICITY || today.isAfter(list.getPublicityEnd())) {
-            throw FieldErrorsException.of("entry", "该名单不在公示期内，不能提出异议");
+            throw FieldErrorsException.of("entry", Texts.get("pilot.objection.error.notInPublicity"));
         }
         if (!entry.isIncluded() || entry.getOutcome() != BatchListEntry.Outcome.PENDING) {
-            throw FieldErrorsException.of("entry", "该县不在公示的拟入选名单上，不能提出异议");
+            throw FieldErrorsException.of("entry", Texts.get("pilot.objection.error.notListed"));
         }
         // one text rule: zero-width spaces, U+3000, bidi or combining marks and emoji do not make up the 10 characters
         String clean = TextRule.clean(text);
-        if (TextRule.visibleLength(clean) < MIN_TEXT) throw FieldErrorsException.of("text", "请写明异议的事实和理由，至少" + MIN_TEXT + "个字");
-        if (clean.codePointCount(0, clean.length()) > MAX_TEXT) throw FieldErrorsException.of("text", "异议内容不能超过" + MAX_TEXT + "个字");
+        if (TextRule.visibleLength(clean) < MIN_TEXT) throw FieldErrorsException.of("text", Texts.get("pilot.objection.error.tooShort", MIN_TEXT));
+        if (clean.codePointCount(0, clean.length()) > MAX_TEXT) throw FieldErrorsException.of("text", Texts.get("pilot.objection.error.tooLong", MAX_TEXT));
         // limits per person: one unanswered objection per entry, at most MAX_PER_DAY a day
         if (objections.countByEntryIdAndFiledByAndOutcomeIsNull(entryId, user.username()) > 0) {
             throw FieldErrorsException.of("text", Texts.get("hardening.objection.openExists"));
@@ -103,9 +103,9 @@ public class ObjectionService {
         Objection o = objections.save(new Objection(entryId, clean, user.username(), user.displayName(), user.orgCode(), now));
         String county = organisations.nameOf(entry.getCountyCode());
         // the case is opened in the province's name: the objector's identity stays in this feature's table, shown to the province only
-        CountyFlowUser opener = new CountyFlowUser("public-objection", "公示异议", "", true, batch.getProvinceCode(),
+        CountyFlowUser opener = new CountyFlowUser("public-objection", Texts.translate("pilot.objection.opener", Texts.CHINESE), "", true, batch.getProvinceCode(),
                 organisations.nameOf(batch.getProvinceCode()), OrgLevel.PROVINCE, batch.getProvinceCode(), Set.of());
-        CaseFile c = cases.start(CASE_TYPE, "关于" + county + "入选" + batch.getName() + "的异议", entry.getCountyCode(),
+        CaseFile c = cases.start(CASE_TYPE, Texts.translate("pilot.objection.caseTitle", Texts.CHINESE, county, batch.getName()), entry.getCountyCode(),
                 PROCESS_KEY, Map.of("objectionId", o.getId(), "entryId", entryId), opener, batch.cohort());
         o.attachCase(c.getId());
         objections.save(o);
@@ -115,7 +115,7 @@ public class ObjectionService {
     }
 
     public Objection ofCase(long caseId) {
-        return objections.findByCaseId(caseId).orElseThrow(() -> new NotFoundException("异议不存在：案件 " + caseId));
+        return objections.findByCaseId(caseId).orElseThrow(() -> new NotFoundException(Texts.get("pilot.objection.error.notFound", String.valueOf(caseId))));
     }
 
     /** Records the officer's answer; an upheld objection withdraws the entry while it is still pending. */
@@ -131,7 +131,7 @@ public class ObjectionService {
         if (outcome == Objection.Outcome.UPHELD) {
             BatchListEntry e = entries.findById(o.getEntryId()).orElseThrow();
             if (e.getOutcome() == BatchListEntry.Outcome.PENDING) {
-                e.decide(BatchListEntry.Outcome.WITHDRAWN, "异议成立，撤销入选：" + answer);
+                e.decide(BatchListEntry.Outcome.WITHDRAWN, Texts.translate("pilot.objection.upheld", Texts.CHINESE, answer));
                 entries.save(e);
             }
         }

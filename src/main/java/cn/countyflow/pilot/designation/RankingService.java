@@ -29,6 +29,7 @@ import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.WorkCalendar;
+import cn.countyflow.workflow.Texts;
 
 /**
  * The ranking of a batch by aggregated score (ties share a rank) and the officer's proposed list: by default the top N
@@ -91,7 +92,7 @@ public class RankingService {
         PilotBatch batch = batches.get(batchId);
         if (!ProvinceScope.canSeeRanking(user, batch.getProvinceCode())) {
             throw ProvinceScope.refuse(audit, user, "PILOT_RANKING_READ", "pilotBatch:" + batchId,
-                    "只有本省工业和信息化厅经办处室和审定领导可以查看评审排名");
+                    Texts.get("pilot.ranking.error.readDenied"));
         }
         return build(batch, user);
     }
@@ -171,15 +172,15 @@ public class RankingService {
         PilotBatch batch = batches.get(batchId);
         if (!ProvinceScope.canPropose(user, batch.getProvinceCode())) {
             throw ProvinceScope.refuse(audit, user, "PILOT_LIST_PROPOSE", "pilotBatch:" + batchId,
-                    "只有本省工业和信息化厅经办处室可以提出拟入选名单");
+                    Texts.get("pilot.ranking.error.proposeDenied"));
         }
         Ranking ranking = build(batch, user);
         Optional<BatchList> existing = lists.findByBatchId(batchId);
         if (existing.isPresent() && existing.get().getStatus() != BatchList.Status.RETURNED) {
-            throw FieldErrorsException.of("entries", "本批次的拟入选名单已报送审定，不能重复提出");
+            throw FieldErrorsException.of("entries", Texts.get("pilot.ranking.error.alreadyProposed"));
         }
         if (!ranking.allScored()) {
-            throw FieldErrorsException.of("entries", "本批次还有申报未完成专家评审，全部评审完毕后才能提出拟入选名单");
+            throw FieldErrorsException.of("entries", Texts.get("pilot.ranking.error.notAllScored"));
         }
         Map<Long, Row> rows = new LinkedHashMap<>();
         ranking.rows().stream().filter(Row::selectable).forEach(r -> rows.put(r.caseId(), r));
@@ -189,11 +190,11 @@ public class RankingService {
         for (int i = 0; i < choices.size(); i++) {
             Choice c = choices.get(i);
             if (c == null || c.caseId() == null || !rows.containsKey(c.caseId())) {
-                errors.put("entries[" + i + "].caseId", "不是本批次已完成评审的申报");
+                errors.put("entries[" + i + "].caseId", Texts.get("pilot.ranking.error.notScoredHere"));
                 continue;
             }
             if (chosen.containsKey(c.caseId())) {
-                errors.put("entries[" + i + "].caseId", "同一申报不能重复列出");
+                errors.put("entries[" + i + "].caseId", Texts.get("pilot.ranking.error.listedTwice"));
                 continue;
             }
             chosen.put(c.caseId(), c);
@@ -201,20 +202,20 @@ public class RankingService {
             boolean blank = c.reason() == null || cn.countyflow.workflow.TextRule.isBlank(c.reason());
             if (c.included() != r.withinTop() && blank) {
                 errors.put("entries[" + i + "].reason", c.included()
-                        ? "该县排名第" + r.rank() + "，在前" + ranking.expectedPilots() + "名之外，列入名单须说明理由"
-                        : "该县排名第" + r.rank() + "，在前" + ranking.expectedPilots() + "名之内，不列入名单须说明理由");
+                        ? Texts.get("pilot.ranking.error.includeReason", r.rank(), ranking.expectedPilots())
+                        : Texts.get("pilot.ranking.error.excludeReason", r.rank(), ranking.expectedPilots()));
             } else if (!blank && c.reason().trim().length() > 1000) {
-                errors.put("entries[" + i + "].reason", "理由不能超过1000个字");
+                errors.put("entries[" + i + "].reason", Texts.get("pilot.ranking.error.reasonLength", 1000));
             }
         }
         List<String> missing = rows.values().stream().filter(r -> r.withinTop() && !chosen.containsKey(r.caseId()))
                 .map(Row::countyName).toList();
         if (!missing.isEmpty()) {
-            errors.putIfAbsent("entries", "名单未列出排名在前" + ranking.expectedPilots() + "名的：" + String.join("、", missing)
-                    + "；不列入的请逐一说明理由");
+            errors.putIfAbsent("entries", Texts.get("pilot.ranking.error.missing", ranking.expectedPilots(),
+                    String.join(Texts.get("list.separator"), missing)));
         }
         if (chosen.values().stream().noneMatch(Choice::included)) {
-            errors.putIfAbsent("entries", "拟入选名单至少应有一个县");
+            errors.putIfAbsent("entries", Texts.get("pilot.ranking.error.empty"));
         }
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
 
@@ -235,13 +236,14 @@ public class RankingService {
             entries.save(new BatchListEntry(list.getId(), r.caseId(), r.countyCode(), r.rank(), r.score(), included, reason));
         }
         if (existing.isEmpty()) {
-            CaseFile c = cases.start(LIST_CASE_TYPE, batch.getName() + "拟入选名单", batch.getProvinceCode(),
+            CaseFile c = cases.start(LIST_CASE_TYPE, Texts.translate("pilot.ranking.caseTitle", Texts.CHINESE, batch.getName()), batch.getProvinceCode(),
                     APPROVAL_PROCESS, Map.of("listId", list.getId(), "batchId", batchId), user, batch.cohort());
             list.attachCase(c.getId());
         }
         lists.save(list);
         audit.record(user.username(), user.orgCode(), "PILOT_LIST_PROPOSE", "pilotBatch:" + batchId,
-                AuditEvent.Outcome.SUCCESS, chosen.values().stream().filter(Choice::included).count() + " 个县");
+                AuditEvent.Outcome.SUCCESS, Texts.translate("pilot.ranking.audit.counties", Texts.CHINESE,
+                        chosen.values().stream().filter(Choice::included).count()));
         return list;
     }
 }

@@ -196,7 +196,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             refreshProvince();
         } catch (FieldErrorsException e) {
-            error(String.join("；", e.getErrors().values()));
+            error(String.join(getTranslation("text.semicolon"), e.getErrors().values()));
         } catch (RuntimeException e) {
             error(cn.countyflow.ui.UserMessages.of(e));
         }
@@ -298,7 +298,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
             getUI().ifPresent(ui -> ui.navigate(started.draftTaskId() == null ? "cases/" + started.caseId()
                     : "tasks/" + started.draftTaskId()));
         } catch (FieldErrorsException e) {
-            error(String.join("；", e.getErrors().values()));
+            error(String.join(getTranslation("text.semicolon"), e.getErrors().values()));
             refreshCounty();
         } catch (RuntimeException e) {
             error(cn.countyflow.ui.UserMessages.of(e));

@@ -52,7 +52,7 @@ class PilotRevisionsSection implements CaseSection {
             for (int i = revisions.size() - 1; i >= 0; i--) {
                 var r = revisions.get(i);
                 String summary = getTranslation("pilot.revisions.summary", r.revision(),
-                        r.submittedByName() == null ? r.submittedBy() : r.submittedByName() + "（" + r.submittedBy() + "）",
+                        r.submittedByName() == null ? r.submittedBy() : getTranslation("text.paren", r.submittedByName(), r.submittedBy()),
                         TIME.format(r.submittedAt()),
                         r.revision() == 1 ? getTranslation("pilot.revisions.first")
                                 : getTranslation("pilot.revisions.changeCount", r.changes().size()));
@@ -81,7 +81,7 @@ class PilotRevisionsSection implements CaseSection {
         private String show(Object v) {
             if (v == null) return getTranslation("pilot.revisions.empty");
             if (v instanceof Map<?, ?> m && m.get("name") != null) return String.valueOf(m.get("name"));
-            if (v instanceof Collection<?> list) return list.stream().map(this::show).collect(Collectors.joining("、"));
+            if (v instanceof Collection<?> list) return list.stream().map(this::show).collect(Collectors.joining(getTranslation("list.separator")));
             if (v instanceof Number n) return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
             String s = v.toString();
             return s.length() > 200 ? s.substring(0, 200) + "…" : s;

@@ -14,6 +14,7 @@ import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.Role;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.NotPermittedException;
+import cn.countyflow.workflow.Texts;
 
 /**
  * The province's notices about its pilots (通报与示范标杆): cancellations and benchmarks. Readable by every signed-in
@@ -60,11 +61,11 @@ public class PilotNoticeService {
 
     /** One notice, for a user of its province or an admin (403, audited, otherwise). */
     public PilotNotice get(long id, CountyFlowUser user) {
-        PilotNotice n = notices.findById(id).orElseThrow(() -> new NotFoundException("通报不存在：" + id));
+        PilotNotice n = notices.findById(id).orElseThrow(() -> new NotFoundException(Texts.get("pilot.notice.error.notFound", String.valueOf(id))));
         if (!user.has(Role.ADMIN) && !n.getProvinceCode().equals(user.provinceCode())) {
             audit.recordIndependently(user.username(), user.orgCode(), "PILOT_NOTICE_READ", "pilotNotice:" + id,
                     AuditEvent.Outcome.DENIED, null);
-            throw new NotPermittedException("无权查看此通报：它不属于您所在的省份");
+            throw new NotPermittedException(Texts.get("pilot.notice.error.otherProvince"));
         }
         return n;
     }

@@ -42,6 +42,7 @@ import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.NotPermittedException;
 import cn.countyflow.workflow.WorkCalendar;
+import cn.countyflow.workflow.Texts;
 
 /**
  * The pilot's three years (试点示范县创建实施): on designation a project case of its own with process
@@ -115,7 +116,7 @@ public class PilotProjectService {
         if (existing.isPresent()) return existing.get();
         PilotBatch batch = batches.get(batchId);
         String countyCode = applications.byCase(applicationCaseId)
-                .orElseThrow(() -> new NotFoundException("申报不存在：" + applicationCaseId)).getCountyCode();
+                .orElseThrow(() -> new NotFoundException(Texts.get("pilot.application.error.notFound", String.valueOf(applicationCaseId)))).getCountyCode();
         Organisation county = organisations.get(countyCode);
         int first = batch.getYear() + 1;
         int last = batch.getYear() + 3;
@@ -157,7 +158,8 @@ public class PilotProjectService {
     }
 
     static String title(Organisation county, int first, int last) {
-        return county.getName() + " 工业转型升级试点示范县创建（" + first + "—" + last + "年）";
+        return Texts.translate("pilot.years.caseTitle", Texts.CHINESE, county.getName(), String.valueOf(first),
+                String.valueOf(last));
     }
 
     /** The timer moment of the mid-term: the batch's date, else the default months after designation (start of day). */
@@ -203,7 +205,8 @@ public class PilotProjectService {
     }
 
     private static CountyFlowUser system(String provinceCode) {
-        return new CountyFlowUser(SYSTEM, "系统", "", true, provinceCode, "系统", OrgLevel.PROVINCE, provinceCode, Set.of());
+        return new CountyFlowUser(SYSTEM, Texts.translate("pilot.years.system", Texts.CHINESE), "", true, provinceCode,
+                Texts.translate("pilot.years.system", Texts.CHINESE), OrgLevel.PROVINCE, provinceCode, Set.of());
     }
 
     // ---------------------------------------------------------------- the province: mid-term early, schedule
@@ -219,7 +222,7 @@ public class PilotProjectService {
         if (!user.has(Role.PROVINCE_OFFICER) || !user.orgCode().equals(batch.getProvinceCode())) {
             audit.recordIndependently(user.username(), user.orgCode(), "PILOT_MIDTERM_OPEN", "pilotBatch:" + batchId,
                     AuditEvent.Outcome.DENIED, null);
-            throw new NotPermittedException("只有本省工业和信息化厅经办处室可以开启中期评估");
+            throw new NotPermittedException(Texts.get("pilot.years.error.midtermDenied"));
         }
         int opened = 0;
         for (PilotProject p : projects.findByBatchIdAndStatusInOrderByIdAsc(batchId, RUNNING)) {
@@ -231,7 +234,7 @@ public class PilotProjectService {
                     .setVariable("midtermOpenedBy", user.username()).correlate();
             opened++;
         }
-        if (opened == 0) throw FieldErrorsException.of("batch", "本批次没有等待中期评估的试点示范县");
+        if (opened == 0) throw FieldErrorsException.of("batch", Texts.get("pilot.years.error.noneWaiting"));
         audit.record(user.username(), user.orgCode(), "PILOT_MIDTERM_OPEN", "pilotBatch:" + batchId,
                 AuditEvent.Outcome.SUCCESS, String.valueOf(opened));
         return opened;
@@ -295,8 +298,8 @@ public class PilotProjectService {
         PilotProject p = project(caseId);
         String county = organisations.nameOf(p.getCountyCode());
         String by = concludedBy(caseId);
-        notices.publish(PilotNotice.Kind.CANCELLATION, p, "关于取消" + county + "工业转型升级试点示范县创建资格的通报",
-                reason == null || reason.isBlank() ? county + "中期评估整改后仍未达到要求，中止并取消试点示范。" : reason, by);
+        notices.publish(PilotNotice.Kind.CANCELLATION, p, Texts.translate("pilot.years.notice.cancelTitle", Texts.CHINESE, county),
+                reason == null || reason.isBlank() ? Texts.translate("pilot.years.notice.cancelText", Texts.CHINESE, county) : reason, by);
         p.setStatus(PilotProject.Status.CANCELLED, now());
         projects.save(p);
         event(p, PilotProjectEvent.CANCELLED, reason, by);
@@ -308,8 +311,9 @@ public class PilotProjectService {
         PilotProject p = project(caseId);
         String county = organisations.nameOf(p.getCountyCode());
         String by = concludedBy(caseId);
-        notices.publish(PilotNotice.Kind.BENCHMARK, p, county + "获评全省工业转型升级示范标杆县（" + p.getFirstYear() + "—"
-                + p.getLastYear() + "年）", summary == null || summary.isBlank() ? county + "三年创建期满，考核合格，评为示范标杆。" : summary, by);
+        notices.publish(PilotNotice.Kind.BENCHMARK, p, Texts.translate("pilot.years.notice.benchmarkTitle", Texts.CHINESE, county,
+                String.valueOf(p.getFirstYear()), String.valueOf(p.getLastYear())), summary == null || summary.isBlank()
+                ? Texts.translate("pilot.years.notice.benchmarkText", Texts.CHINESE, county) : summary, by);
         p.setStatus(PilotProject.Status.BENCHMARK, now());
         projects.save(p);
         event(p, PilotProjectEvent.BENCHMARK, null, by);
@@ -367,7 +371,7 @@ public class PilotProjectService {
 
     /** The project of a case, without a permission check (process steps). */
     public PilotProject project(long caseId) {
-        return projects.findByCaseId(caseId).orElseThrow(() -> new NotFoundException("试点示范县创建项目不存在：" + caseId));
+        return projects.findByCaseId(caseId).orElseThrow(() -> new NotFoundException(Texts.get("pilot.years.error.notFound", String.valueOf(caseId))));
     }
 
     /** The project of a case the user may see (403 otherwise). */

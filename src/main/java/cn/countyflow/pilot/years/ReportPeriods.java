@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.countyflow.pilot.PilotBatch;
 import cn.countyflow.workflow.WorkCalendar;
+import cn.countyflow.workflow.Texts;
 
 
 /**
@@ -54,15 +55,11 @@ public class ReportPeriods {
     public String label(String key) {
         String part = key.substring(5);
         int y = year(key);
+        // stored with the report in Chinese, as data every reader shares
         return switch (part) {
-            case "H1" -> y + "年上半年";
-            case "H2" -> y + "年下半年";
-            case "Q1" -> y + "年第一季度";
-            case "Q2" -> y + "年第二季度";
-            case "Q3" -> y + "年第三季度";
-            case "Q4" -> y + "年第四季度";
-            case "Y" -> y + "年度";
-            default -> throw new IllegalArgumentException("未知的报告期：" + key);
+            case "H1", "H2", "Q1", "Q2", "Q3", "Q4", "Y" ->
+                    Texts.translate("pilot.period." + part, Texts.CHINESE, String.valueOf(y));
+            default -> throw new IllegalArgumentException("unknown report period: " + key);
         };
     }
 
@@ -75,7 +72,7 @@ public class ReportPeriods {
             case "Q1" -> 3;
             case "Q3" -> 9;
             case "H2", "Q4", "Y" -> 12;
-            default -> throw new IllegalArgumentException("未知的报告期：" + key);
+            default -> throw new IllegalArgumentException("unknown report period: " + key);
         };
         return LocalDate.of(y, month, 1).withDayOfMonth(LocalDate.of(y, month, 1).lengthOfMonth());
     }

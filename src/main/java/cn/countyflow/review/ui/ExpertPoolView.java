@@ -16,7 +16,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
@@ -28,13 +27,13 @@ import cn.countyflow.review.ExpertPoolService;
 import cn.countyflow.org.CurrentUser;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.FieldErrorsException;
+import com.vaadin.flow.router.HasDynamicTitle;
 
-/** 专家库: the province's experts in a lazy grid; officers add and edit them in a dialog. */
+/** The expert pool: the province's experts in a lazy grid; officers add and edit them in a dialog. */
 @Menu(order = 20, title = "nav.reviewExperts", icon = "vaadin:academy-cap")
 @Route(value = "review/experts", layout = MainLayout.class)
 @RolesAllowed({"PROVINCE_OFFICER", "ADMIN"})
-@PageTitle("专家库")
-public class ExpertPoolView extends VerticalLayout {
+public class ExpertPoolView extends VerticalLayout implements HasDynamicTitle {
     private final ExpertPoolService pool;
     private final OrganisationService organisations;
     private final CountyFlowUser user = CurrentUser.get();
@@ -43,22 +42,24 @@ public class ExpertPoolView extends VerticalLayout {
     public ExpertPoolView(ExpertPoolService pool, OrganisationService organisations) {
         this.pool = pool;
         this.organisations = organisations;
-        add(new H2("专家库"));
+        add(new H2(getTranslation("review.pool.title")));
         if (user.has(Role.PROVINCE_OFFICER)) {
-            Button add = new Button("新增专家", e -> edit(null));
+            Button add = new Button(getTranslation("review.pool.add"), e -> edit(null));
             add.setId("expert-add");
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(add);
         }
         grid.setId("expert-grid");
-        grid.addColumn(Expert::getName).setHeader("姓名");
-        grid.addColumn(Expert::getEmployer).setHeader("工作单位").setFlexGrow(2);
-        grid.addColumn(e -> organisations.nameOf(e.getCityCode())).setHeader("所在市");
-        grid.addColumn(Expert::getSpecialties).setHeader("专业领域").setFlexGrow(2);
-        grid.addColumn(e -> e.isActive() ? "在用" : "停用").setHeader("状态");
-        grid.addColumn(e -> e.getAvoidance().stream().map(organisations::nameOf).reduce((a, b) -> a + "、" + b).orElse(""))
-                .setHeader("回避单位");
-        grid.addColumn(e -> e.getUsername() == null ? "（未关联，经办人代录）" : e.getUsername()).setHeader("关联账号");
+        grid.addColumn(Expert::getName).setHeader(getTranslation("review.pool.name"));
+        grid.addColumn(Expert::getEmployer).setHeader(getTranslation("review.pool.employer")).setFlexGrow(2);
+        grid.addColumn(e -> organisations.nameOf(e.getCityCode())).setHeader(getTranslation("review.pool.city"));
+        grid.addColumn(Expert::getSpecialties).setHeader(getTranslation("review.pool.specialties")).setFlexGrow(2);
+        grid.addColumn(e -> getTranslation(e.isActive() ? "review.pool.active" : "review.pool.inactive"))
+                .setHeader(getTranslation("review.pool.status"));
+        grid.addColumn(e -> e.getAvoidance().stream().map(organisations::nameOf).reduce((a, b) -> a + getTranslation("list.separator") + b).orElse(""))
+                .setHeader(getTranslation("review.pool.avoidance"));
+        grid.addColumn(e -> e.getUsername() == null ? getTranslation("review.pool.noAccount") : e.getUsername())
+                .setHeader(getTranslation("review.pool.account"));
         grid.setItems(q -> pool.list(user, PageRequest.of(q.getPage(), q.getPageSize(), Sort.by("id"))).stream(),
                 q -> (int) pool.count(user));
         if (user.has(Role.PROVINCE_OFFICER)) grid.addItemDoubleClickListener(e -> edit(e.getItem()));
@@ -70,14 +71,14 @@ public class ExpertPoolView extends VerticalLayout {
     /** Opens the edit dialog for an expert (null: a new one). Package-visible for view tests. */
     Dialog edit(Expert expert) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(expert == null ? "新增专家" : "编辑专家");
-        TextField name = field("expert-name", "姓名");
-        TextField employer = field("expert-employer", "工作单位");
-        TextField city = field("expert-city", "所在市代码（如 130600）");
-        TextField specialties = field("expert-specialties", "专业领域");
-        TextField avoidance = field("expert-avoidance", "回避单位代码（逗号分隔）");
-        TextField username = field("expert-username", "关联专家账号（可空）");
-        Checkbox active = new Checkbox("在用", true);
+        dialog.setHeaderTitle(getTranslation(expert == null ? "review.pool.add" : "review.pool.edit"));
+        TextField name = field("expert-name", "review.pool.name");
+        TextField employer = field("expert-employer", "review.pool.employer");
+        TextField city = field("expert-city", "review.pool.cityCode");
+        TextField specialties = field("expert-specialties", "review.pool.specialties");
+        TextField avoidance = field("expert-avoidance", "review.pool.avoidanceCodes");
+        TextField username = field("expert-username", "review.pool.accountField");
+        Checkbox active = new Checkbox(getTranslation("review.pool.active"), true);
         active.setId("expert-active");
         if (expert != null) {
             name.setValue(expert.getName());
@@ -88,7 +89,7 @@ public class ExpertPoolView extends VerticalLayout {
             username.setValue(expert.getUsername() == null ? "" : expert.getUsername());
             active.setValue(expert.isActive());
         }
-        Button save = new Button("保存", e -> {
+        Button save = new Button(getTranslation("review.pool.save"), e -> {
             var form = new ExpertPoolService.ExpertForm(name.getValue(), employer.getValue(), city.getValue(),
                     specialties.getValue(), active.getValue(), ExpertPoolService.codes(avoidance.getValue()),
                     username.getValue());
@@ -97,7 +98,7 @@ public class ExpertPoolView extends VerticalLayout {
                 else pool.update(expert.getId(), form, user);
                 dialog.close();
                 grid.getDataProvider().refreshAll();
-                Notification.show("已保存").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show(getTranslation("review.pool.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (FieldErrorsException ex) {
                 show(ex, "name", name);
                 show(ex, "employer", employer);
@@ -109,15 +110,20 @@ public class ExpertPoolView extends VerticalLayout {
         });
         save.setId("expert-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("取消", e -> dialog.close());
+        Button cancel = new Button(getTranslation("review.pool.cancel"), e -> dialog.close());
         dialog.add(new FormLayout(name, employer, city, specialties, avoidance, username, active));
         dialog.getFooter().add(cancel, save);
         dialog.open();
         return dialog;
     }
 
-    private static TextField field(String id, String label) {
-        TextField f = new TextField(label);
+    @Override
+    public String getPageTitle() {
+        return getTranslation("review.pool.title");
+    }
+
+    private TextField field(String id, String labelKey) {
+        TextField f = new TextField(getTranslation(labelKey));
         f.setId(id);
         return f;
     }

@@ -45,40 +45,45 @@ class ReviewCaseSection implements CaseSection {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
         box.setId("review-section");
-        box.add(new H3("专家评审"));
+        box.add(new H3(box.getTranslation("review.section.title")));
         ApplicationScore score = review.aggregate();
         if (score != null) {
-            Paragraph p = new Paragraph("汇总得分 " + score.score() + "（" + score.expertCount() + " 名专家"
-                    + (score.trimmed() ? "，去掉一个最高分和一个最低分" : "") + "；极差 " + score.spread() + " 分"
-                    + (score.spreadFlagged() ? "，超过阈值，请关注" : "") + "）");
+            Paragraph p = new Paragraph(box.getTranslation("review.section.aggregate", score.score().toPlainString(),
+                    score.expertCount(), score.trimmed() ? box.getTranslation("review.section.trimmed") : "",
+                    score.spread().toPlainString(), score.spreadFlagged() ? box.getTranslation("review.section.flagged") : ""));
             p.setId("review-aggregate");
             if (score.spreadFlagged()) p.getElement().getThemeList().add("badge error");
             box.add(p);
         }
-        box.add(new H4("抽取记录"));
+        box.add(new H4(box.getTranslation("review.section.draws")));
         Grid<PanelService.DrawRecord> draws = new Grid<>();
         draws.setId("review-draws");
-        draws.addColumn(d -> "INITIAL".equals(d.kind()) ? "初次抽取" : "替补（席位 " + d.seat() + "）").setHeader("类型");
-        draws.addColumn(PanelService.DrawRecord::seed).setHeader("随机种子");
-        draws.addColumn(d -> d.success() ? "成功" : "不足").setHeader("结果");
-        draws.addColumn(PanelService.DrawRecord::message).setHeader("说明").setFlexGrow(3);
-        draws.addColumn(d -> d.exclusions().stream().map(x -> x.name() + "：" + x.reason())
-                .collect(Collectors.joining("；"))).setHeader("排除").setFlexGrow(3);
+        draws.addColumn(d -> "INITIAL".equals(d.kind()) ? box.getTranslation("review.draw.initial")
+                : box.getTranslation("review.draw.replacement", d.seat())).setHeader(box.getTranslation("review.draw.kind"));
+        draws.addColumn(PanelService.DrawRecord::seed).setHeader(box.getTranslation("review.draw.seed"));
+        draws.addColumn(d -> box.getTranslation(d.success() ? "review.draw.success" : "review.draw.short"))
+                .setHeader(box.getTranslation("review.draw.result"));
+        draws.addColumn(PanelService.DrawRecord::message).setHeader(box.getTranslation("review.draw.message")).setFlexGrow(3);
+        draws.addColumn(d -> d.exclusions().stream().map(x -> box.getTranslation("review.draw.exclusion", x.name(), PanelService.reasonKey(x.reason()) == null ? x.reason()
+                        : box.getTranslation(PanelService.reasonKey(x.reason()))))
+                .collect(Collectors.joining(box.getTranslation("review.list.separator")))).setHeader(box.getTranslation("review.draw.exclusions")).setFlexGrow(3);
         draws.setItems(review.draws());
         draws.setAllRowsVisible(true);
         box.add(draws);
-        box.add(new H4("专家评分"));
+        box.add(new H4(box.getTranslation("review.section.sheets")));
         Grid<ReviewService.SheetView> sheets = new Grid<>();
         sheets.setId("review-sheets");
-        sheets.addColumn(ReviewService.SheetView::seat).setHeader("席位");
-        sheets.addColumn(s -> s.expertName() + "（" + s.employer() + "）").setHeader("专家");
-        sheets.addColumn(ReviewService.SheetView::total).setHeader("总分");
-        sheets.addColumn(ReviewService.SheetView::comment).setHeader("评审意见").setFlexGrow(3);
+        sheets.addColumn(ReviewService.SheetView::seat).setHeader(box.getTranslation("review.sheet.seat"));
+        sheets.addColumn(s -> box.getTranslation("review.sheet.expertOf", s.expertName(), s.employer()))
+                .setHeader(box.getTranslation("review.sheet.expert"));
+        sheets.addColumn(ReviewService.SheetView::total).setHeader(box.getTranslation("review.sheet.total"));
+        sheets.addColumn(ReviewService.SheetView::comment).setHeader(box.getTranslation("review.sheet.comment")).setFlexGrow(3);
         sheets.setItems(review.sheets());
         sheets.setAllRowsVisible(true);
         box.add(sheets);
-        box.add(new Div(new Paragraph("席位：" + review.assignments().stream()
-                .map(a -> a.seat() + " " + a.expertName() + " " + box.getTranslation("review.assignment." + a.status())).collect(Collectors.joining("；")))));
+        box.add(new Div(new Paragraph(box.getTranslation("review.section.seats", review.assignments().stream()
+                .map(a -> a.seat() + " " + a.expertName() + " " + box.getTranslation("review.assignment." + a.status()))
+                .collect(Collectors.joining(box.getTranslation("review.list.separator")))))));
         return Optional.of(box);
     }
 }

@@ -18,7 +18,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import cn.countyflow.org.CountyFlowUser;
@@ -28,13 +27,13 @@ import cn.countyflow.pilot.designation.ObjectionService;
 import cn.countyflow.ui.MainLayout;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.WorkCalendar;
+import com.vaadin.flow.router.HasDynamicTitle;
 
-/** 公示: the lists in publicity and the confirmed ones, for anyone signed in; an objection can be filed on an entry. */
+/** Publicity: the lists in publicity and the confirmed ones, for anyone signed in; an objection can be filed on an entry. */
 @Menu(order = 12, title = "nav.pilotPublicity", icon = "vaadin:megaphone")
 @Route(value = "pilot/publicity", layout = MainLayout.class)
 @PermitAll
-@PageTitle("试点示范县公示")
-public class PublicityView extends VerticalLayout {
+public class PublicityView extends VerticalLayout implements HasDynamicTitle {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkCalendar.ZONE);
     private final DesignationService designation;
     private final ObjectionService objections;
@@ -44,6 +43,11 @@ public class PublicityView extends VerticalLayout {
         this.designation = designation;
         this.objections = objections;
         refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("designation.publicity.pageTitle");
     }
 
     private void refresh() {
@@ -80,7 +84,7 @@ public class PublicityView extends VerticalLayout {
                     for (DesignationService.ObjectionView o : e.objections()) {
                         list.add(new Div(new Span(getTranslation("designation.publicity.objectionLine",
                                 o.filedName() == null ? o.filedBy() : o.filedName(), o.filedBy(), TIME.format(o.filedAt()),
-                                o.text() + (o.outcome() == null ? "" : " → " + getTranslation("decision." + o.outcome()) + "：" + o.answer())))));
+                                o.text() + (o.outcome() == null ? "" : " → " + getTranslation("text.labelValue", getTranslation("decision." + o.outcome()), o.answer()))))));
                     }
                     block.add(list);
                 }
@@ -106,7 +110,7 @@ public class PublicityView extends VerticalLayout {
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
             } catch (FieldErrorsException ex) {
-                String msg = ex.getErrors().getOrDefault("text", String.join("；", ex.getErrors().values()));
+                String msg = ex.getErrors().getOrDefault("text", String.join(getTranslation("text.semicolon"), ex.getErrors().values()));
                 text.setErrorMessage(msg);
                 text.setInvalid(true);
             } catch (RuntimeException ex) {

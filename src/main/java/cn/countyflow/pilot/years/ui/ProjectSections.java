@@ -24,6 +24,7 @@ import cn.countyflow.pilot.years.PilotHistoryService;
 import cn.countyflow.pilot.years.PilotProjectService;
 import cn.countyflow.workflow.CaseDetails;
 import cn.countyflow.workflow.WorkCalendar;
+import cn.countyflow.workflow.Texts;
 
 /** The pilot years' parts of the case page: the project's summary (10), its history (40), the application's link (40). */
 final class ProjectSections {
@@ -142,8 +143,8 @@ final class ProjectSections {
         /** The line's text: 提交申报书（第1版）, 市级初审筛选：推荐, 评审排名第1名, 确定为试点示范县, 定期报告（替身）：… */
         static String what(com.vaadin.flow.component.Component ui, PilotHistoryService.Entry e) {
             return switch (e.kind()) {
-                case "APPLICATION_DECISION", "DECISION" -> e.decision() == null ? e.title()
-                        : e.title() + "：" + label(ui, "decision." + e.decision(), e.decision());
+                case "APPLICATION_DECISION", "DECISION" -> e.decision() == null ? Texts.step(e.title())
+                        : ui.getTranslation("text.labelValue", Texts.step(e.title()), label(ui, "decision." + e.decision(), e.decision()));
                 case "NOTICE" -> ui.getTranslation("pilot.years.history.NOTICE." + e.decision(), e.title());
                 case "RANKED" -> ui.getTranslation("pilot.years.history.RANKED", e.title(), e.note() == null ? "—" : e.note());
                 case "MIDTERM_DONE", "FINAL_DONE", "COMPLETED" -> ui.getTranslation("pilot.years.history." + e.kind(),
