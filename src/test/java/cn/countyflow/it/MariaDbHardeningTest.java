@@ -42,7 +42,8 @@ import cn.countyflow.workflow.TaskWork;
  * Issue 13 on MariaDB: races between ≥ 50 parallel requests on one task answer 204 for exactly one winner and 409
  * "该任务已由他人办理" for every loser, never a 5xx (3); and a database that refuses the application's account (its
  * access revoked, its connections killed) makes sign-in answer 503 "系统暂时不可用，请稍后再试", not 401, until access is
- * given back, when the same request succeeds again without a restart (5).
+ * given back, when the same request succeeds again without a restart (5); the sign-in page's form answers the same 503
+ * and message while the database refuses us, never the login view's wrong-password error.
  */
 @Tag("mariadb")
 @ExtendWith(MariaDbExtension.class)
@@ -203,6 +204,14 @@ class MariaDbHardeningTest {
             assertThat(down.body()).contains("系统暂时不可用，请稍后再试").doesNotContain("用户名或密码不正确");
             // a wrong password cannot be told from a right one now: 503 as well, never 401
             assertThat(send("GET", "/api/tasks", "nobody_at_all", null).status()).isEqualTo(503);
+            // the sign-in page's form (as the browser posts it): the same 503 and message, not the login view's
+            // wrong-password error, for a known user as for an unknown one
+            for (String who : List.of("xinle_drafter", "nobody_at_all")) {
+                Reply form = signInForm(who);
+                assertThat(form.status()).as(form.body()).isEqualTo(503);
+                assertThat(form.body()).contains("系统暂时不可用，请稍后再试")
+                        .doesNotContain("用户名或密码不正确", "Exception", "SQL");
+            }
         } finally {
             grant();
         }
@@ -214,5 +223,24 @@ class MariaDbHardeningTest {
             Thread.sleep(1000);
         }
         assertThat(up.status()).as(up.body()).isEqualTo(200);
+        // and the sign-in form signs in again: a redirect into the application, not to the error
+        Reply signedIn = signInForm("xinle_drafter");
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.body()).doesNotContain("error");
+    }
+
+    /** Posts the sign-in form as the login view's browser does; the body of a redirect is its Location. */
+    Reply signInForm(String username) {
+        try {
+            String form = "username=" + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo123";
+            HttpResponse<String> r = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                    .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            String body = r.statusCode() == 302 ? r.headers().firstValue("Location").orElse("") : r.body();
+            return new Reply(r.statusCode(), body, username);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
