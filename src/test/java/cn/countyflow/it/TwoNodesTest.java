@@ -85,11 +85,12 @@ class TwoNodesTest {
     @BeforeAll
     static void twoNodesOnOneDatabase() {
         database = MariaDb.createDatabase();
-        MariaDb.execute("CREATE TABLE " + database + "." + TwoNodeProbe.TABLE
-                + " (business_key VARCHAR(64) NOT NULL, node VARCHAR(16) NOT NULL)");
         // the first node migrates the empty database and writes the demo users; the second starts on it (as compose
         // starts app2 once app is healthy)
         node1 = start("node1", true);
+        // the timers' business table, beside the application's (after Flyway, which wants an empty schema to start)
+        MariaDb.execute("CREATE TABLE " + database + "." + TwoNodeProbe.TABLE
+                + " (business_key VARCHAR(64) NOT NULL, node VARCHAR(16) NOT NULL)");
         node2 = start("node2", false);
     }
 
