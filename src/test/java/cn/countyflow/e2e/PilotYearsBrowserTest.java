@@ -107,6 +107,7 @@ class PilotYearsBrowserTest {
         for (CaseDetails.OpenTask t : open(caseId)) {  // the panel's sheets
             String who = t.assignee() != null ? t.assignee() : "hebei_officer";
             work.complete(t.taskId(), cn.countyflow.pilot.ScoreSheets.withTotal(88), user(who));
+            cn.countyflow.AsyncJobs.runFor(runtime, management, String.valueOf(caseId)); // the seat's end, as the executor would
         }
         List<RankingService.Choice> choices = ranking.ranking(batch.getId(), user("hebei_officer")).rows().stream()
                 .filter(RankingService.Row::selectable).map(r -> new RankingService.Choice(r.caseId(), true, null)).toList();
@@ -115,6 +116,7 @@ class PilotYearsBrowserTest {
         EngineClock.moveTo(Date.from(LocalDate.now(PilotBatchService.ZONE).minusDays(14).atTime(10, 0)
                 .atZone(PilotBatchService.ZONE).toInstant()));
         complete(list.getCaseId(), "hebei_approver", Map.of("decision", "APPROVE", "comment", "同意公示"));
+        cn.countyflow.AsyncJobs.runFor(runtime, management, String.valueOf(list.getCaseId())); // 开始公示
         list = designation.list(list.getId());
         Date end = DesignationService.endMoment(list.getPublicityEnd());
         EngineClock.moveTo(new Date(end.getTime() + 1000));

@@ -42,7 +42,8 @@ import cn.countyflow.workflow.TaskWork;
  * Issue 13 on MariaDB: races between ≥ 50 parallel requests on one task answer 204 for exactly one winner and 409
  * "该任务已由他人办理" for every loser, never a 5xx (3); and a database that refuses the application's account (its
  * access revoked, its connections killed) makes sign-in answer 503 "系统暂时不可用，请稍后再试", not 401, until access is
- * given back, when the same request succeeds again without a restart (5).
+ * given back, when the same request succeeds again without a restart (5); the sign-in page's form answers the same 503
+ * and message while the database refuses us, never the login view's wrong-password error.
  */
 @Tag("mariadb")
 @ExtendWith(MariaDbExtension.class)
@@ -164,7 +165,14 @@ class MariaDbHardeningTest {
         noServerErrorNorTrace(replies);
         String winner = taskService.createTaskQuery().taskId(task).singleResult().getAssignee();
         assertThat(winner).isIn("sjz_reviewer", "sjz_reviewer2");
-        // the winner's claims are all 204 (a repeated claim is harmless); every other one is a 409 with the message
+        oneClaimWinner(replies, winner);
+    }
+
+    /**
+     * The winner's claims are 204 (a repeated claim is harmless; one racing its own first claim may be a 409); every
+     * other claimer gets 409 with the message; at least one 204, all of them the winner's.
+     */
+    static void oneClaimWinner(List<Reply> replies, String winner) {
         assertThat(replies).allSatisfy(r -> {
             if (r.user().equals(winner)) {
                 assertThat(r.status()).as(r.body()).isIn(204, 409);
@@ -173,7 +181,16 @@ class MariaDbHardeningTest {
                 assertThat(r.body()).contains("该任务已由他人办理");
             }
         });
-        assertThat(replies).filteredOn(r -> r.status() == 204).extracting(Reply::user).containsOnly(winner);
+        assertThat(replies).filteredOn(r -> r.status() == 204).isNotEmpty().extracting(Reply::user).containsOnly(winner);
+    }
+
+    /** Exactly one completion went through (204); every other one is a 409 with the message. */
+    static void oneCompletion(List<Reply> replies) {
+        assertThat(replies).filteredOn(r -> r.status() == 204).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.status() != 204).allSatisfy(r -> {
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.body()).contains("该任务已由他人办理");
+        });
     }
 
     @Test
@@ -186,11 +203,7 @@ class MariaDbHardeningTest {
         }
         List<Reply> replies = atOnce(calls);
         noServerErrorNorTrace(replies);
-        assertThat(replies).filteredOn(r -> r.status() == 204).hasSize(1);
-        assertThat(replies).filteredOn(r -> r.status() != 204).allSatisfy(r -> {
-            assertThat(r.status()).as(r.body()).isEqualTo(409);
-            assertThat(r.body()).contains("该任务已由他人办理");
-        });
+        oneCompletion(replies);
     }
 
     @Test
@@ -203,6 +216,14 @@ class MariaDbHardeningTest {
             assertThat(down.body()).contains("系统暂时不可用，请稍后再试").doesNotContain("用户名或密码不正确");
             // a wrong password cannot be told from a right one now: 503 as well, never 401
             assertThat(send("GET", "/api/tasks", "nobody_at_all", null).status()).isEqualTo(503);
+            // the sign-in page's form (as the browser posts it): the same 503 and message, not the login view's
+            // wrong-password error, for a known user as for an unknown one
+            for (String who : List.of("xinle_drafter", "nobody_at_all")) {
+                Reply form = signInForm(who);
+                assertThat(form.status()).as(form.body()).isEqualTo(503);
+                assertThat(form.body()).contains("系统暂时不可用，请稍后再试")
+                        .doesNotContain("用户名或密码不正确", "Exception", "SQL");
+            }
         } finally {
             grant();
         }
@@ -214,5 +235,24 @@ class MariaDbHardeningTest {
             Thread.sleep(1000);
         }
         assertThat(up.status()).as(up.body()).isEqualTo(200);
+        // and the sign-in form signs in again: a redirect into the application, not to the error
+        Reply signedIn = signInForm("xinle_drafter");
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.body()).doesNotContain("error");
+    }
+
+    /** Posts the sign-in form as the login view's browser does; the body of a redirect is its Location. */
+    Reply signInForm(String username) {
+        try {
+            String form = "username=" + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo123";
+            HttpResponse<String> r = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                    .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            String body = r.statusCode() == 302 ? r.headers().firstValue("Location").orElse("") : r.body();
+            return new Reply(r.statusCode(), body, username);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

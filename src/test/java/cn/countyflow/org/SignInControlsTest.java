@@ -70,6 +70,24 @@ class SignInControlsTest {
                 new HttpEntity<>(body, headers), JSON);
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    /**
+     * The sign-in page's form goes through {@link SignInFailure} (issue 13, 5): a wrong password still lands on the
+     * login view's error (用户名或密码不正确); only a database that cannot check it answers 503 (MariaDbHardeningTest).
+     */
+    @Test
+    void aWrongPasswordOnTheSignInFormGoesBackToTheLoginViewsError() throws Exception {
+        String user = newUser("Form#2026pw");
+        var response = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=Wrong%232026pw"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+    }
+
     @Test
     void fiveWrongPasswordsInARowLockTheAccountForFifteenMinutes() {
         String user = newUser("Lock#2026pw");

@@ -109,8 +109,10 @@ abstract class DesignationTestSupport {
         return open.get(0);
     }
 
+    /** Completes the case's task; what it left to run asynchronously (开始公示 after an approval) runs as the executor would. */
     void decide(long caseId, String username, Map<String, Object> data) {
         work.complete(task(caseId).taskId(), new LinkedHashMap<>(data), user(username));
+        cn.countyflow.AsyncJobs.runFor(runtime, management, String.valueOf(caseId));
     }
 
     void setToday(LocalDate day) {

@@ -115,6 +115,8 @@ abstract class PilotYearsTestSupport {
                 .atZone(PilotBatchService.ZONE).toInstant()));
         work.complete(task(list.getCaseId()).taskId(), new LinkedHashMap<>(Map.of("decision", "APPROVE", "comment", "同意公示")),
                 user("hebei_approver"));
+        // the publicity opens in an asynchronous continuation (on the moved clock), as the job executor would run it
+        cn.countyflow.AsyncJobs.runFor(runtime, management, String.valueOf(list.getCaseId()));
         list = designation.list(list.getId());
         Date end = cn.countyflow.pilot.designation.DesignationService.endMoment(list.getPublicityEnd());
         EngineClock.moveTo(new Date(end.getTime() + 1000));
