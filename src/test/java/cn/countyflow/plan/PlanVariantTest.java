@@ -231,6 +231,21 @@ class PlanVariantTest extends PlanTestSupport {
                         org.assertj.core.groups.Tuple.tuple("REMOVE", today().getYear()));
     }
 
+    /** The draft forms the variants configure are shipped forms (the BPMN's form choice names only its default). */
+    @Test
+    void everyVariantsDraftFormIsAShippedForm() throws java.io.IOException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (var form : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:forms/**/*.form")) {
+            try (var in = form.getInputStream()) {
+                ids.add(mapper.readTree(in).path("id").asText());
+            }
+        }
+        assertThat(List.of(variants.of("130000").draftFormId(), variants.of("420000").draftFormId(),
+                variants.of("110000").draftFormId())).allSatisfy(id -> assertThat(ids).contains(id));
+    }
+
     // ---------------------------------------------------------------- scope
 
     @Test

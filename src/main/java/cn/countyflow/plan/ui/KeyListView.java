@@ -105,7 +105,7 @@ public class KeyListView extends VerticalLayout implements HasDynamicTitle {
             a.setId("list-plan-" + e.id());
             return a;
         }).setHeader(getTranslation("plan.list.plan")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("plan.round.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("plan.round.actions")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(grid);
         if (user.isProvinceStaff()) assessmentSection();
