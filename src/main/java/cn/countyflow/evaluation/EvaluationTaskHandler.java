@@ -220,7 +220,7 @@ class EvaluationTaskHandler implements TaskHandler {
         }
         List<IndicatorService.Actual> actuals = new ArrayList<>();
         List<IndicatorService.Target> expected = evaluations.expectedTargets(c.getId(), kind, today());
-        if (expected.isEmpty()) errors.put("indicators", "本案件尚无已确定的创建目标，无法自评");
+        if (expected.isEmpty()) errors.put("indicators", "本案件尚无已确定的目标，无法自评");
         for (IndicatorService.Target t : expected) {
             String key = IndicatorService.key(t.indicatorCode(), t.year());
             Integer index = indexByKey.get(key);

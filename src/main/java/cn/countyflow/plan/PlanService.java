@@ -71,11 +71,13 @@ public class PlanService {
     private final AuditService audit;
     private final ObjectMapper json;
     private final WorkCalendar calendar;
+    private final PlanVariantService variants;
 
     PlanService(PlanRoundService rounds, IndustryPlanRepository plans, PlanRevisionRepository revisions,
                 PlanArgumentationRepository argumentations, PlanReviewPointRepository points, CaseFileService cases,
                 OrganisationService organisations, IndicatorService indicators, HistoryService history,
-                AuditService audit, ObjectMapper json, WorkCalendar calendar) {
+                AuditService audit, ObjectMapper json, WorkCalendar calendar, PlanVariantService variants) {
+        this.variants = variants;
         this.rounds = rounds;
         this.plans = plans;
         this.revisions = revisions;
@@ -154,6 +156,7 @@ public class PlanService {
         vars.put("roundId", round.getId());
         vars.put("countyDeadline", endOfDay(round.getCountyDeadline()));
         vars.put("cityDeadline", endOfDay(round.getCityDeadline()));
+        vars.put("planDraftForm", variants.of(round.getProvinceCode()).draftFormId()); // the province's draft form
         CaseFile c = cases.start(CASE_TYPE, title(county.getName(), round, null), county.getCode(), PROCESS_KEY, vars,
                 user, round.cohort());
         plans.save(new IndustryPlan(c.getId(), round.getId(), county.getCode(), county.getReviewingCityCode(),

@@ -36,9 +36,12 @@ class PlanTaskHandler implements TaskHandler {
     private final CaseFileService cases;
     private final cn.countyflow.org.OrganisationService organisations;
     private final WorkCalendar calendar;
+    private final PlanVariantService variants;
 
     PlanTaskHandler(PlanService plans, CompilationService compilations, CaseFileService cases,
-                    cn.countyflow.org.OrganisationService organisations, WorkCalendar calendar) {
+                    cn.countyflow.org.OrganisationService organisations, WorkCalendar calendar,
+                    PlanVariantService variants) {
+        this.variants = variants;
         this.plans = plans;
         this.compilations = compilations;
         this.cases = cases;
@@ -115,6 +118,7 @@ class PlanTaskHandler implements TaskHandler {
         if (plans.industryTaken(plan, draft.industry())) {
             throw FieldErrorsException.of("industry", Texts.get("plan.draft.error.industryTaken", draft.industry()));
         }
+        variants.declareRooted(plan, draft.industry(), data); // the province's limit of rooted industries, if any
         Map<String, Object> clean = new LinkedHashMap<>(data);
         clean.remove("returnReason");
         putHeader(clean, c, round);
