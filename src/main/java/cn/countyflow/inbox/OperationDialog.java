@@ -35,15 +35,20 @@ class OperationDialog extends Dialog {
     final TextArea reason = new TextArea();
     private final Button confirm;
 
+    /** A person to choose: by name and office, never by account name (issue 11 point 14). */
+    static String person(TaskOperations.UserChoice u) {
+        return u.orgName() == null || u.orgName().isBlank() ? u.displayName() : u.displayName() + "（" + u.orgName() + "）";
+    }
+
     OperationDialog(String title, String reasonLabel, Consumer<Values> action, Runnable done) {
         setHeaderTitle(title);
         setId("op-dialog");
         user.setId("op-user");
-        user.setItemLabelGenerator(u -> u.displayName() + "（" + u.username() + "）");
+        user.setItemLabelGenerator(OperationDialog::person);
         user.setWidthFull();
         user.setVisible(false);
         users.setId("op-users");
-        users.setItemLabelGenerator(u -> u.displayName() + "（" + u.username() + "）");
+        users.setItemLabelGenerator(OperationDialog::person);
         users.setWidthFull();
         users.setVisible(false);
         choice.setId("op-choice");

@@ -150,7 +150,10 @@ class ExpertReviewFlowTest extends PilotTestSupport {
             assertThat(applications.byCase(caseId).orElseThrow().getStatus())
                     .isEqualTo(PilotApplication.Status.UNDER_REVIEW);
 
-            ReviewService.CaseReview review = reviews.review(caseId, user("hebei_officer"));
+            // the seed is shown to admins only (issue 11 point 14)
+            assertThat(reviews.review(caseId, user("hebei_officer")).draws()).singleElement()
+                    .satisfies(d -> assertThat(d.seed()).isNull());
+            ReviewService.CaseReview review = reviews.review(caseId, user("admin"));
             assertThat(review.draws()).singleElement().satisfies(d -> {
                 assertThat(d.kind()).isEqualTo("INITIAL");
                 assertThat(d.success()).isTrue();

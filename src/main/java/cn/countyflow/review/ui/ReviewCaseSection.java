@@ -59,11 +59,12 @@ class ReviewCaseSection implements CaseSection {
         Grid<PanelService.DrawRecord> draws = new Grid<>();
         draws.setId("review-draws");
         draws.addColumn(d -> "INITIAL".equals(d.kind()) ? "初次抽取" : "替补（席位 " + d.seat() + "）").setHeader("类型");
-        draws.addColumn(PanelService.DrawRecord::seed).setHeader("随机种子");
+        if (user.has(cn.countyflow.org.Role.ADMIN)) draws.addColumn(PanelService.DrawRecord::seed).setHeader("随机种子");
         draws.addColumn(d -> d.success() ? "成功" : "不足").setHeader("结果");
         draws.addColumn(PanelService.DrawRecord::message).setHeader("说明").setFlexGrow(3);
         draws.addColumn(d -> d.exclusions().stream().map(x -> x.name() + "：" + x.reason())
                 .collect(Collectors.joining("；"))).setHeader("排除").setFlexGrow(3);
+        draws.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         draws.setItems(review.draws());
         draws.setAllRowsVisible(true);
         box.add(draws);
@@ -74,6 +75,7 @@ class ReviewCaseSection implements CaseSection {
         sheets.addColumn(s -> s.expertName() + "（" + s.employer() + "）").setHeader("专家");
         sheets.addColumn(ReviewService.SheetView::total).setHeader("总分");
         sheets.addColumn(ReviewService.SheetView::comment).setHeader("评审意见").setFlexGrow(3);
+        sheets.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         sheets.setItems(review.sheets());
         sheets.setAllRowsVisible(true);
         box.add(sheets);

@@ -64,7 +64,11 @@ final class DesignationSections {
         private final DesignationService designation;
         private final cn.countyflow.org.OrganisationService organisations;
 
-        ListSection(DesignationService designation, cn.countyflow.org.OrganisationService organisations) {
+        private final cn.countyflow.pilot.designation.ListPrints prints;
+
+        ListSection(DesignationService designation, cn.countyflow.org.OrganisationService organisations,
+                    cn.countyflow.pilot.designation.ListPrints prints) {
+            this.prints = prints;
             this.designation = designation;
             this.organisations = organisations;
         }
@@ -79,6 +83,9 @@ final class DesignationSections {
             panel.setPadding(false);
             panel.add(new H3(panel.getTranslation("designation.list.title") + " · "
                     + panel.getTranslation("designation.list.status." + list.get().getStatus())));
+            long batchId = list.get().getBatchId();
+            if (prints.mayPrintProposedList(batchId, user)) panel.add(cn.countyflow.ui.PdfLink.of("pilot-list-pdf", panel.getTranslation("print.list.file", ""),
+                    () -> prints.proposedList(batchId, user)));
             Grid<BatchListEntry> grid = new Grid<>();
             grid.setId("pilot-list-entries");
             grid.addColumn(BatchListEntry::getRank).setHeader(panel.getTranslation("designation.ranking.rank")).setAutoWidth(true);

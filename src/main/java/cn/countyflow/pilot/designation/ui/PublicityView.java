@@ -40,7 +40,13 @@ public class PublicityView extends VerticalLayout {
     private final ObjectionService objections;
     private final CountyFlowUser user = CurrentUser.get();
 
-    public PublicityView(DesignationService designation, ObjectionService objections) {
+    private final cn.countyflow.pilot.designation.ListPrints prints;
+    private final cn.countyflow.org.UserNames names;
+
+    public PublicityView(DesignationService designation, ObjectionService objections,
+                         cn.countyflow.pilot.designation.ListPrints prints, cn.countyflow.org.UserNames names) {
+        this.prints = prints;
+        this.names = names;
         this.designation = designation;
         this.objections = objections;
         refresh();
@@ -58,6 +64,8 @@ public class PublicityView extends VerticalLayout {
             block.add(new H3(l.batchName()));
             block.add(new Span(getTranslation("designation.publicity.period", l.publicityStart(), l.publicityEnd(),
                     getTranslation("designation.list.status." + l.status()))));
+            block.add(cn.countyflow.ui.PdfLink.of("publicity-pdf-" + l.listId(),
+                    getTranslation("print.publicity.file", l.batchName()), () -> prints.publicityList(l.listId(), user)));
             for (DesignationService.PublicityEntry e : l.entries()) {
                 Span text = new Span(getTranslation("designation.ranking.rank") + " " + e.rank() + " · " + e.countyName()
                         + " · " + RankingView.show(e.score()) + " · " + getTranslation("designation.outcome." + e.outcome())
@@ -78,8 +86,8 @@ public class PublicityView extends VerticalLayout {
                     list.setId("objections-" + e.entryId());
                     list.getStyle().set("padding-left", "var(--lumo-space-l)");
                     for (DesignationService.ObjectionView o : e.objections()) {
-                        list.add(new Div(new Span(getTranslation("designation.publicity.objectionLine",
-                                o.filedName() == null ? o.filedBy() : o.filedName(), o.filedBy(), TIME.format(o.filedAt()),
+                        list.add(new Div(new Span(getTranslation("print.names.objectionLine",
+                                names.label(o.filedBy(), o.filedName()), TIME.format(o.filedAt()),
                                 o.text() + (o.outcome() == null ? "" : " → " + getTranslation("decision." + o.outcome()) + "：" + o.answer())))));
                     }
                     block.add(list);
