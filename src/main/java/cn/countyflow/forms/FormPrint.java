@@ -38,6 +38,18 @@ public final class FormPrint {
         return null;
     }
 
+    /**
+     * The whole document: the form's title (or {@code fallbackTitle} when the form opens with none), the footer naming
+     * what it is and when it was generated, the data as the form lays it out.
+     */
+    public static Pdf document(FormDefinition form, String fallbackTitle, String footer, Map<String, Object> data,
+                               String fileName) {
+        String title = title(form);
+        PdfDocument pdf = new PdfDocument(title == null ? fallbackTitle : title, footer);
+        print(pdf, form, data);
+        return new Pdf(fileName, pdf.toBytes());
+    }
+
     /** Prints the data into the document (whose title is the form's, so its heading is not repeated). */
     public static void print(PdfDocument pdf, FormDefinition form, Map<String, Object> data) {
         components(pdf, form.components(), data, true, title(form));
@@ -70,11 +82,11 @@ public final class FormPrint {
         if (list.getLabel() != null) pdf.heading(list.getLabel());
         List<FormComponent> fields = list.getComponents().stream().filter(FormComponent::isInput).toList();
         boolean nested = list.getComponents().stream().anyMatch(c -> c.isDynamicList() || c.isGroup());
+        String name = FormDiff.shorten(list.getLabel() == null ? "" : list.getLabel());
         if (!nested) {
-            table(pdf, fields, rows);
+            table(pdf, name, fields, rows);
             return;
         }
-        String name = FormDiff.shorten(list.getLabel() == null ? "" : list.getLabel());
         for (int i = 0; i < rows.size(); i++) {
             pdf.subheading(name + " " + Texts.get("forms.row", String.valueOf(i + 1)));
             Map<String, Object> row = rows.get(i);
@@ -83,7 +95,8 @@ public final class FormPrint {
                     List<Map<String, Object>> inner = row.get(c.getPath()) instanceof Collection<?> items
                             ? items.stream().map(FormPrint::asMap).toList() : List.of();
                     if (c.getLabel() != null) pdf.subheading(c.getLabel());
-                    table(pdf, c.getComponents().stream().filter(FormComponent::isInput).toList(), inner);
+                    table(pdf, FormDiff.shorten(c.getLabel() == null ? "" : c.getLabel()),
+                            c.getComponents().stream().filter(FormComponent::isInput).toList(), inner);
                 } else if (c.isInput() && c.getKey() != null) {
                     pdf.field(c.getDisplayLabel() == null ? c.getKey() : c.getDisplayLabel(), value(c, row.get(c.getKey())));
                 }
@@ -91,7 +104,19 @@ public final class FormPrint {
         }
     }
 
-    private static void table(PdfDocument pdf, List<FormComponent> fields, List<Map<String, Object>> rows) {
+    /** More columns than this do not fit an A4 page's width: such a list prints each row as its fields. */
+    static final int MAX_COLUMNS = 7;
+
+    private static void table(PdfDocument pdf, String rowName, List<FormComponent> fields, List<Map<String, Object>> rows) {
+        if (fields.size() + 1 > MAX_COLUMNS) {
+            for (int r = 0; r < rows.size(); r++) {
+                pdf.subheading(rowName + " " + Texts.get("forms.row", String.valueOf(r + 1)));
+                for (FormComponent f : fields) {
+                    pdf.field(f.getDisplayLabel() == null ? f.getKey() : f.getDisplayLabel(), value(f, rows.get(r).get(f.getKey())));
+                }
+            }
+            return;
+        }
         List<String> headers = new ArrayList<>();
         headers.add(Texts.get("print.rowNo"));
         float[] weights = new float[fields.size() + 1];

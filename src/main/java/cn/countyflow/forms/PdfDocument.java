@@ -47,6 +47,8 @@ public final class PdfDocument {
     private float y;
     /** The last heading, while nothing was set under it: the same heading again (a group and its text) is not repeated. */
     private String openHeading;
+    /** The last section heading: a list headed like the section it opens (三年量化创建目标) does not repeat it. */
+    private String lastHeading;
 
     /**
      * @param title  the document's title, set at the top of the first page and in the PDF's properties
@@ -82,8 +84,9 @@ public final class PdfDocument {
 
     /** A section heading. */
     public PdfDocument heading(String text) {
-        if (text.equals(openHeading)) return this;
+        if (text.equals(openHeading) || text.equals(lastHeading)) return this;
         openHeading = text;
+        lastHeading = text;
         space(HEADING * 3);
         y -= HEADING * 0.6f;
         lines(text, HEADING, MARGIN, width());
@@ -103,9 +106,16 @@ public final class PdfDocument {
     public PdfDocument field(String label, String value) {
         openHeading = null;
         String head = label + "：";
-        float labelWidth = Math.min(width(head, BODY), width() * 0.45f);
+        // a hair wider than the label, so rounding never pushes its colon onto a line of its own
+        float labelWidth = Math.min(width(head, BODY) + 1, width() * 0.45f);
         List<String> labelLines = wrap(head, BODY, labelWidth);
         List<String> valueLines = wrap(value == null ? "" : value, BODY, width() - labelWidth);
+        if (valueLines.size() > 2) {
+            // running text (a chapter): the label on its own line, the text below it across the page
+            lines(head, BODY, MARGIN, width());
+            lines(value, BODY, MARGIN + BODY, width() - BODY);
+            return this;
+        }
         int n = Math.max(labelLines.size(), valueLines.size());
         for (int i = 0; i < n; i++) {
             space(BODY * LEADING);

@@ -34,7 +34,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         grid.setId("supervision-grid");
         grid.addColumn(DeadlineService.Supervised::taskName).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
-        grid.addComponentColumn(s -> s.caseId() == null ? new Span() : new Anchor("cases/" + s.caseId(), s.caseTitle()))
+        grid.addComponentColumn(s -> s.caseId() == null ? new Span() : cn.countyflow.ui.TitledLink.of("cases/" + s.caseId(), s.caseTitle()))
                 .setHeader(getTranslation("inbox.col.case")).setFlexGrow(1);
         grid.addColumn(DeadlineService.Supervised::countyName).setHeader(getTranslation("inbox.col.county")).setAutoWidth(true);
         grid.addColumn(DeadlineService.Supervised::officeName).setHeader(getTranslation("supervision.col.office")).setAutoWidth(true);

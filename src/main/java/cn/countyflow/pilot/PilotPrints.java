@@ -10,11 +10,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.countyflow.audit.AuditService;
-import cn.countyflow.forms.FormDefinition;
 import cn.countyflow.forms.FormPrint;
 import cn.countyflow.forms.FormRegistry;
 import cn.countyflow.forms.Pdf;
-import cn.countyflow.forms.PdfDocument;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.OrganisationService;
 import cn.countyflow.workflow.CaseFileService;
@@ -63,14 +61,11 @@ public class PilotPrints {
                     .orElseThrow(() -> new NotFoundException(Texts.get("print.pilot.none", caseId)));
             PilotApplicationRevision r = revisions.findFirstByApplicationIdOrderByRevisionNoDesc(app.getId())
                     .orElseThrow(() -> new NotFoundException(Texts.get("print.pilot.none", caseId)));
-            FormDefinition form = forms.get(FORM);
             String county = organisations.nameOf(app.getCountyCode());
-            String title = FormPrint.title(form);
-            PdfDocument pdf = new PdfDocument(title == null ? Texts.get("print.pilot.title") : title,
-                    Texts.get("print.pilot.footer", county, String.valueOf(r.getRevisionNo()),
-                            Pdf.stamp(r.getSubmittedAt()), Pdf.stamp(calendar.now())));
-            FormPrint.print(pdf, form, read(r.getData()));
-            return new Pdf(Texts.get("print.pilot.file", county, String.valueOf(r.getRevisionNo())), pdf.toBytes());
+            String revision = String.valueOf(r.getRevisionNo());
+            return FormPrint.document(forms.get(FORM), Texts.get("print.pilot.title"),
+                    Texts.get("print.pilot.footer", county, revision, Pdf.stamp(r.getSubmittedAt()), Pdf.stamp(calendar.now())),
+                    read(r.getData()), Texts.get("print.pilot.file", county, revision));
         });
     }
 

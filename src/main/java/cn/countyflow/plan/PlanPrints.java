@@ -4,11 +4,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.countyflow.audit.AuditService;
-import cn.countyflow.forms.FormDefinition;
 import cn.countyflow.forms.FormPrint;
 import cn.countyflow.forms.FormRegistry;
 import cn.countyflow.forms.Pdf;
-import cn.countyflow.forms.PdfDocument;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.Texts;
@@ -43,15 +41,13 @@ public class PlanPrints {
             PlanService.PlanDetail detail = plans.detail(caseId, user);
             if (detail.revisions().isEmpty()) throw new NotFoundException(Texts.get("print.plan.none", caseId));
             PlanService.Revision latest = detail.revisions().get(detail.revisions().size() - 1);
-            FormDefinition form = forms.get(FORM);
-            String title = FormPrint.title(form);
             String industry = detail.plan().industry() == null ? "" : detail.plan().industry();
-            PdfDocument pdf = new PdfDocument(title == null ? Texts.get("print.plan.title") : title,
-                    Texts.get("print.plan.footer", detail.plan().countyName(), industry,
-                            String.valueOf(latest.revision()), Pdf.stamp(latest.submittedAt()), Pdf.stamp(calendar.now())));
-            FormPrint.print(pdf, form, detail.data());
-            return new Pdf(Texts.get("print.plan.file", detail.plan().countyName(), industry,
-                    String.valueOf(latest.revision())), pdf.toBytes());
+            String county = detail.plan().countyName();
+            String revision = String.valueOf(latest.revision());
+            return FormPrint.document(forms.get(FORM), Texts.get("print.plan.title"),
+                    Texts.get("print.plan.footer", county, industry, revision, Pdf.stamp(latest.submittedAt()),
+                            Pdf.stamp(calendar.now())),
+                    detail.data(), Texts.get("print.plan.file", county, industry, revision));
         });
     }
 }

@@ -157,7 +157,7 @@ class BatchesViewTest extends PilotTestSupport {
 
         // 打印/下载PDF on the case page: the latest revision, laid out like the paper form (issue 11 point 18)
         var link = _get(com.vaadin.flow.component.html.Anchor.class, s -> s.withId("pilot-application-pdf"));
-        assertThat(link.getText()).contains("打印/下载PDF");
+        assertThat(link.getElement().getTextRecursively()).contains("打印/下载PDF");
         String pdf = PrintPdfTest.textOf(com.github.mvysny.kaributesting.v10.DownloadKt._download(link));
         assertThat(pdf).contains("河北省工业转型升级试点示范县（市、区）申报书", "一、总体情况", "50.12", "第2版");
     }

@@ -24,7 +24,7 @@ class PlanPrintTest extends PlanTestSupport {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            text = new PDFTextStripper().getText(doc);
+            text = new PDFTextStripper().getText(doc).replaceAll("\\R", "");
         }
         assertThat(text).contains("县域特色产业振兴计划", "电线电缆产业集群", "建设产业创新中心", "河北某某科技有限公司",
                 "第1版", "生成于");

@@ -25,7 +25,7 @@ class ListPrintTest extends DesignationTestSupport {
         byte[] pdf = mvc.perform(get(url).with(httpBasic(who, "demo123"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc);
+            return new PDFTextStripper().getText(doc).replaceAll("\\R", "");
         }
     }
 
