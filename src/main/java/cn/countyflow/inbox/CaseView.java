@@ -30,11 +30,13 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private final CaseFileService cases;
     private final ObjectProvider<CaseSection> sections;
     private final cn.countyflow.workflow.TaskOperations operations;
+    private final cn.countyflow.org.UserNames names;
     private String title = "";
 
     public CaseView(CaseFileService cases, ObjectProvider<CaseSection> sections,
-                    cn.countyflow.workflow.TaskOperations operations) {
+                    cn.countyflow.workflow.TaskOperations operations, cn.countyflow.org.UserNames names) {
         this.operations = operations;
+        this.names = names;
         this.cases = cases;
         this.sections = sections;
     }
@@ -85,7 +87,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         Grid<CaseDetails.OpenTask> grid = new Grid<>();
         grid.setId("case-open-tasks");
         grid.addColumn(t -> Texts.step(t.name(), getLocale())).setHeader(getTranslation("inbox.col.task"));
-        grid.addColumn(t -> t.assignee() == null ? getTranslation("case.unclaimed") : t.assignee()).setHeader(getTranslation("case.assignee"));
+        // people by name and office, never by account name (issue 11 point 14)
+        grid.addColumn(t -> t.assignee() == null ? getTranslation("case.unclaimed") : names.label(t.assignee())).setHeader(getTranslation("case.assignee"));
         grid.addColumn(t -> t.due() == null ? "—" : InboxView.DATE.format(t.due())).setHeader(getTranslation("inbox.col.due"));
         CountyFlowUser me = CurrentUser.get();
         grid.addComponentColumn(t -> {
@@ -107,11 +110,14 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.setId("case-history");
         grid.addColumn(d -> InboxView.TIME.format(d.decidedAt())).setHeader(getTranslation("case.history.time")).setAutoWidth(true);
         grid.addColumn(d -> Texts.step(d.taskName(), getLocale())).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
-        grid.addColumn(d -> d.username().isEmpty() ? d.userName() : getTranslation("text.paren", d.userName(), d.username())).setHeader(getTranslation("case.history.who")).setAutoWidth(true);
+        grid.addColumn(d -> names.label(d.username(), d.userName())).setHeader(getTranslation("case.history.who")).setAutoWidth(true);
         grid.addColumn(d -> d.role() == null ? "" : getTranslation("role." + d.role())).setHeader(getTranslation("case.history.role")).setAutoWidth(true);
         grid.addColumn(d -> d.decision() == null ? getTranslation("decision.SUBMIT") : getTranslation("decision." + d.decision())).setHeader(getTranslation("case.history.decision")).setAutoWidth(true);
         grid.addColumn(d -> (d.targetStep() == null ? "" : getTranslation("ops.history.target", Texts.step(d.targetStep(), getLocale())) + " ")
-                + (d.comment() == null ? "" : d.comment())).setHeader(getTranslation("case.history.comment")).setFlexGrow(1);
+                + (d.comment() == null ? "" : d.comment())).setHeader(getTranslation("case.history.comment")).setFlexGrow(1)
+                .setTooltipGenerator(d -> d.comment() == null ? "" : d.comment());
+        // reasons are read whole: cells wrap rather than cut the text
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(c.decisions());
         grid.setAllRowsVisible(true);
         return grid;

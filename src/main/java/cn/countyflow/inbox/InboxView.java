@@ -83,7 +83,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::taskName).setHeader(getTranslation("inbox.col.task")).setKey("NAME").setSortable(true).setAutoWidth(true);
         grid.addColumn(TaskSummary::countyName).setHeader(getTranslation("inbox.col.county")).setAutoWidth(true);
         grid.addColumn(t -> t.caseType() == null ? "" : getTranslation("case.type." + t.caseType())).setHeader(getTranslation("inbox.col.type")).setAutoWidth(true);
-        grid.addColumn(TaskSummary::caseTitle).setHeader(getTranslation("inbox.col.case")).setFlexGrow(1);
+        // a long title is cut in the row; its tooltip reads it whole (issue 11 point 14)
+        grid.addColumn(TaskSummary::caseTitle).setHeader(getTranslation("inbox.col.case")).setFlexGrow(1)
+                .setTooltipGenerator(t -> t.caseTitle() == null ? "" : t.caseTitle());
         grid.addColumn(t -> TIME.format(t.created())).setHeader(getTranslation("inbox.col.created")).setKey("CREATED").setSortable(true).setAutoWidth(true);
         grid.addComponentColumn(this::due).setHeader(getTranslation("inbox.col.due")).setKey("DUE").setSortable(true).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("inbox.col.actions")).setAutoWidth(true);

@@ -35,15 +35,21 @@ class OperationDialog extends Dialog {
     final TextArea reason = new TextArea();
     private final Button confirm;
 
+    /** A person to choose: by name and office, never by account name (issue 11 point 14). */
+    static String person(TaskOperations.UserChoice u) {
+        return u.orgName() == null || u.orgName().isBlank() ? u.displayName()
+                : cn.countyflow.workflow.Texts.get("text.paren", u.displayName(), u.orgName());
+    }
+
     OperationDialog(String title, String reasonLabel, Consumer<Values> action, Runnable done) {
         setHeaderTitle(title);
         setId("op-dialog");
         user.setId("op-user");
-        user.setItemLabelGenerator(u -> getTranslation("text.paren", u.displayName(), u.username()));
+        user.setItemLabelGenerator(OperationDialog::person);
         user.setWidthFull();
         user.setVisible(false);
         users.setId("op-users");
-        users.setItemLabelGenerator(u -> getTranslation("text.paren", u.displayName(), u.username()));
+        users.setItemLabelGenerator(OperationDialog::person);
         users.setWidthFull();
         users.setVisible(false);
         choice.setId("op-choice");

@@ -29,16 +29,16 @@ import cn.countyflow.workflow.TaskOperations;
 public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     final Grid<DeadlineService.Supervised> grid = new Grid<>();
 
-    public SupervisionView(DeadlineService deadlines, TaskOperations operations) {
+    public SupervisionView(DeadlineService deadlines, TaskOperations operations, cn.countyflow.org.UserNames names) {
         CountyFlowUser user = CurrentUser.get();
         setSizeFull();
         grid.setId("supervision-grid");
         grid.addColumn(DeadlineService.Supervised::taskName).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
-        grid.addComponentColumn(s -> s.caseId() == null ? new Span() : new Anchor("cases/" + s.caseId(), s.caseTitle()))
+        grid.addComponentColumn(s -> s.caseId() == null ? new Span() : cn.countyflow.ui.TitledLink.of("cases/" + s.caseId(), s.caseTitle()))
                 .setHeader(getTranslation("inbox.col.case")).setFlexGrow(1);
         grid.addColumn(DeadlineService.Supervised::countyName).setHeader(getTranslation("inbox.col.county")).setAutoWidth(true);
         grid.addColumn(DeadlineService.Supervised::officeName).setHeader(getTranslation("supervision.col.office")).setAutoWidth(true);
-        grid.addColumn(s -> s.assignee() == null ? getTranslation("case.unclaimed") : s.assignee())
+        grid.addColumn(s -> s.assignee() == null ? getTranslation("case.unclaimed") : names.label(s.assignee()))
                 .setHeader(getTranslation("case.assignee")).setAutoWidth(true);
         grid.addColumn(s -> InboxView.DATE.format(s.due())).setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
         grid.addComponentColumn(s -> {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.countyflow.audit.AuditEvent;
 import cn.countyflow.audit.AuditService;
+import cn.countyflow.forms.FormDiff;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.Organisation;
 import cn.countyflow.org.OrganisationService;
@@ -46,14 +47,14 @@ public class PilotApplicationService {
     private final PilotApplicationRevisionRepository revisions;
     private final CaseFileService cases;
     private final OrganisationService organisations;
-    private final DraftFormLabels labels;
+    private final FormDiff draftDiff;
     private final AuditService audit;
     private final ObjectMapper json;
     private final WorkCalendar calendar;
 
     PilotApplicationService(PilotBatchService batchService, PilotApplicationRepository applications,
                             PilotApplicationRevisionRepository revisions, CaseFileService cases,
-                            OrganisationService organisations, DraftFormLabels labels, AuditService audit,
+                            OrganisationService organisations, AuditService audit,
                             ObjectMapper json, WorkCalendar calendar) {
         this.calendar = calendar;
         this.batchService = batchService;
@@ -61,7 +62,7 @@ public class PilotApplicationService {
         this.revisions = revisions;
         this.cases = cases;
         this.organisations = organisations;
-        this.labels = labels;
+        this.draftDiff = FormDiff.of("forms/pilot/draft.form", json);
         this.audit = audit;
         this.json = json;
     }
@@ -76,7 +77,7 @@ public class PilotApplicationService {
     }
 
     /** One changed field since the previous revision; values are null when the field was empty or absent. */
-    public record FieldChange(String path, String label, Object oldValue, Object newValue) {
+    public record FieldChange(String path, String section, String label, Object oldValue, Object newValue) {
     }
 
     /**
@@ -173,8 +174,8 @@ public class PilotApplicationService {
         for (PilotApplicationRevision r : revisions.findByApplicationIdOrderByRevisionNoAsc(app.get().getId())) {
             Map<String, Object> data = read(r.getData());
             List<FieldChange> changes = previous == null ? List.of()
-                    : RevisionDiff.between(previous, data, labels::isFile).stream()
-                    .map(ch -> new FieldChange(ch.path(), labels.label(ch.path()), ch.oldValue(), ch.newValue()))
+                    : draftDiff.between(previous, data).stream()
+                    .map(ch -> new FieldChange(ch.path(), ch.section(), ch.label(), ch.oldValue(), ch.newValue()))
                     .toList();
             result.add(new Revision(r.getRevisionNo(), r.getSubmittedBy(), r.getSubmittedName(), r.getSubmittedAt(),
                     changes));

@@ -97,8 +97,8 @@ public class PanelService {
         }
     }
 
-    /** A recorded draw, for the case page and the API. */
-    public record DrawRecord(long id, String kind, String seat, int needed, int available, long seed, boolean success,
+    /** A recorded draw, for the case page and the API; the seed only for admins (null otherwise). */
+    public record DrawRecord(long id, String kind, String seat, int needed, int available, Long seed, boolean success,
                              String message, List<Drawn> drawn, List<Exclusion> exclusions, Instant drawnAt) {
     }
 
@@ -216,10 +216,10 @@ public class PanelService {
         return Texts.translate("review.draw.shortfall", Texts.CHINESE, needed, available, detail);
     }
 
-    /** Every draw on the case, oldest first (no user check: see ReviewService). */
-    List<DrawRecord> records(long caseId) {
+    /** Every draw on the case, oldest first (no user check: see ReviewService); seeds only when {@code withSeeds}. */
+    List<DrawRecord> records(long caseId, boolean withSeeds) {
         return draws.findByCaseIdOrderByIdAsc(caseId).stream().map(d -> new DrawRecord(d.id, d.kind.name(), d.seatNo,
-                d.needed, d.available, d.seed, d.success, d.message, read(d.drawn, new TypeReference<List<Drawn>>() { }),
+                d.needed, d.available, withSeeds ? Long.valueOf(d.seed) : null, d.success, d.message, read(d.drawn, new TypeReference<List<Drawn>>() { }),
                 read(d.exclusions, new TypeReference<List<Exclusion>>() { }), d.drawnAt)).toList();
     }
 

@@ -83,7 +83,8 @@ public class ReviewService {
     // ---------------------------------------------------------------- reading (province only)
 
     public boolean maySeeScores(CountyFlowUser user, CaseFile c) {
-        return user.actsForProvince(c.getProvinceCode());
+        // admins too: they alone see the draw's seed, to reproduce a panel when one is questioned (issue 11 point 14)
+        return user.actsForProvince(c.getProvinceCode()) || user.has(cn.countyflow.org.Role.ADMIN);
     }
 
     public CaseReview review(long caseId, CountyFlowUser user) {
@@ -104,7 +105,9 @@ public class ReviewService {
         List<AssignmentView> seats = byId.values().stream().map(a -> new AssignmentView(a.seatNo, a.expertId,
                 experts.findById(a.expertId).map(Expert::getName).orElse(""), a.username, a.status.name(), a.endReason,
                 a.assignedAt, a.endedAt)).toList();
-        return new CaseReview(caseId, views, seats, panels.records(caseId), board.scoreOf(caseId).orElse(null));
+        // the draw's seed reproduces the panel: for admins only (issue 11 point 14)
+        return new CaseReview(caseId, views, seats, panels.records(caseId, user.has(cn.countyflow.org.Role.ADMIN)),
+                board.scoreOf(caseId).orElse(null));
     }
 
     // ---------------------------------------------------------------- seats (for process steps and the handler)

@@ -163,7 +163,7 @@ class EverydayWorkBrowserTest {
         browser.waitFor("#inbox-grid");
         browser.open("/tasks/" + review);
         browser.click("#op-transfer");
-        browser.pick("op-user", "石家庄市工信局 胡雪（sjz_reviewer2）");
+        browser.pick("op-user", "石家庄市工信局 胡雪（石家庄市）");
         browser.type("op-reason", "本人出差，请胡雪办理");
         browser.click("#op-confirm");
         browser.wait.until(ExpectedConditions.urlContains("/inbox"));

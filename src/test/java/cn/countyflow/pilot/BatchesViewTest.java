@@ -118,7 +118,7 @@ class BatchesViewTest extends PilotTestSupport {
     }
 
     @Test
-    void casePageListsTheRevisionsWithTheirChanges() {
+    void casePageListsTheRevisionsWithTheirChanges() throws Exception {
         long caseId = xinleSubmitted();
         decide(caseId, "xinle_leader", "RETURN", "请核实人口数据");
         // the drafter resubmits what the reopened form holds, with one correction
@@ -135,8 +135,30 @@ class BatchesViewTest extends PilotTestSupport {
         _get(com.vaadin.flow.component.details.Details.class, s -> s.withId("pilot-revision-1"));
         second.setOpened(true);
         @SuppressWarnings("unchecked")
-        Grid<PilotApplicationService.FieldChange> changes = _get(Grid.class, s -> s.withId("pilot-revision-changes-2"));
+        Grid<PilotApplicationService.FieldChange> changes = _get(Grid.class, s -> s.withId("pilot-revision-changes-2-0"));
         assertThat(GridKt._size(changes)).isEqualTo(1);
-        assertThat(GridKt._get(changes, 0).label()).isEqualTo("一、总体情况 · 人口（万人）");
+        assertThat(GridKt._get(changes, 0).label()).isEqualTo("总体情况 · 人口");
+        // grouped under the section's heading, the field name wraps and has a tooltip rather than being cut
+        var group = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("pilot-revision-changes-2"));
+        assertThat(_get(group, com.vaadin.flow.component.html.H4.class, s -> s.withText("总体情况")).getClassNames())
+                .contains("revision-section");
+        assertThat(changes.getThemeNames()).contains("wrap-cell-content");
+        assertThat(changes.getColumns().get(0).getTooltipGenerator()).isNotNull();
+
+        // people by name and office, never by account name (issue 11 point 14)
+        assertThat(second.getSummaryText()).contains("新乐市经办人 张伟（新乐市）").doesNotContain("xinle_drafter");
+        @SuppressWarnings("unchecked")
+        Grid<cn.countyflow.workflow.CaseDetails.Decision> history = _get(Grid.class, s -> s.withId("case-history"));
+        java.util.List<String> who = new java.util.ArrayList<>();
+        for (int i = 0; i < GridKt._size(history); i++) who.add(GridKt._getFormattedRow(history, i).get(2));
+        assertThat(who).contains("新乐市经办人 张伟（新乐市）", "新乐市政府负责人 李强（新乐市）")
+                .noneMatch(w -> w.contains("xinle_"));
+        assertThat(history.getThemeNames()).contains("wrap-cell-content");
+
+        // 打印/下载PDF on the case page: the latest revision, laid out like the paper form (issue 11 point 18)
+        var link = _get(com.vaadin.flow.component.html.Anchor.class, s -> s.withId("pilot-application-pdf"));
+        assertThat(link.getElement().getTextRecursively()).contains("打印/下载PDF");
+        String pdf = PrintPdfTest.textOf(com.github.mvysny.kaributesting.v10.DownloadKt._download(link));
+        assertThat(pdf).contains("河北省工业转型升级试点示范县（市、区）申报书", "一、总体情况", "50.12", "第2版");
     }
 }

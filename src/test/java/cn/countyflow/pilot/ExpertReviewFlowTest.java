@@ -157,7 +157,10 @@ class ExpertReviewFlowTest extends PilotTestSupport {
             assertThat(applications.byCase(caseId).orElseThrow().getStatus())
                     .isEqualTo(PilotApplication.Status.UNDER_REVIEW);
 
-            ReviewService.CaseReview review = reviews.review(caseId, user("hebei_officer"));
+            // the seed is shown to admins only (issue 11 point 14)
+            assertThat(reviews.review(caseId, user("hebei_officer")).draws()).singleElement()
+                    .satisfies(d -> assertThat(d.seed()).isNull());
+            ReviewService.CaseReview review = reviews.review(caseId, user("admin"));
             assertThat(review.draws()).singleElement().satisfies(d -> {
                 assertThat(d.kind()).isEqualTo("INITIAL");
                 assertThat(d.success()).isTrue();
@@ -380,6 +383,21 @@ class ExpertReviewFlowTest extends PilotTestSupport {
         UI.getCurrent().navigate("cases/" + caseId);
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(
                 com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("review-section"))).isEmpty();
+
+        // the province sees the draws without their seed; only an admin sees the seed (issue 11 point 14)
+        signIn("hebei_officer");
+        UI.getCurrent().navigate("cases/" + caseId);
+        assertThat(drawColumns()).contains("类型", "排除").doesNotContain("随机种子");
+        signIn("admin");
+        UI.getCurrent().navigate("cases/" + caseId);
+        assertThat(drawColumns()).contains("随机种子");
+    }
+
+    private static List<String> drawColumns() {
+        com.vaadin.flow.component.grid.Grid<?> draws = com.github.mvysny.kaributesting.v10.LocatorJ._get(
+                com.vaadin.flow.component.grid.Grid.class, s -> s.withId("review-draws"));
+        assertThat(draws.getThemeNames()).contains("wrap-cell-content");
+        return draws.getColumns().stream().map(c -> c.getHeaderText()).toList();
     }
 
     @Test

@@ -107,12 +107,19 @@ class PilotApplicationFlowTest extends PilotTestSupport {
         assertThat(changes).extracting(PilotApplicationService.FieldChange::path)
                 .containsExactlyInAnyOrder("plan.chapter1", "overall.gdp", "leadingIndustries[0].enterprises[1].sales");
         assertThat(changes).filteredOn(ch -> ch.path().equals("overall.gdp")).singleElement().satisfies(ch -> {
-            assertThat(ch.label()).isEqualTo("一、总体情况 · 地区GDP（万元）");
+            assertThat(ch.label()).isEqualTo("总体情况 · 地区GDP");
+            assertThat(ch.section()).isEqualTo("总体情况");
             assertThat(((Number) ch.oldValue()).longValue()).isEqualTo(3_500_000);
             assertThat(((Number) ch.newValue()).longValue()).isEqualTo(3_620_000);
         });
         assertThat(changes).filteredOn(ch -> ch.path().startsWith("leadingIndustries")).singleElement()
-                .satisfies(ch -> assertThat(ch.label()).contains("第1项").contains("第2项").endsWith("销售收入（万元）"));
+                .satisfies(ch -> {
+                    // the form's short labels, rows counted from 1, the section the change is grouped under
+                    assertThat(ch.label()).isEqualTo("主导产业 第1项 · 企业 第2项 · 销售收入");
+                    assertThat(ch.section()).isEqualTo("主导产业");
+                });
+        assertThat(changes).filteredOn(ch -> ch.path().equals("plan.chapter1")).singleElement()
+                .satisfies(ch -> assertThat(ch.label()).isEqualTo("实施方案 · 基础条件"));
         // the stored revision has the county's name, not the client's
         assertThat(applications.latestData(caseId)).containsEntry("applicantName", "新乐市").doesNotContainKey("returnReason");
         assertThat(task(caseId).name()).isEqualTo("县政府审核签发");

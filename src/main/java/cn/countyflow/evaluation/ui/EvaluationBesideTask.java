@@ -31,8 +31,11 @@ class EvaluationBesideTask implements TaskSection {
 
     private final EvaluationService evaluations;
 
-    EvaluationBesideTask(EvaluationService evaluations) {
+    private final cn.countyflow.org.UserNames names;
+
+    EvaluationBesideTask(EvaluationService evaluations, cn.countyflow.org.UserNames names) {
         this.evaluations = evaluations;
+        this.names = names;
     }
 
     @Override
@@ -54,6 +57,6 @@ class EvaluationBesideTask implements TaskSection {
         if (COUNTY_FORMS.contains(formKey)) return Optional.empty();
         List<EvaluationService.Evaluation> list = evaluations.besideTask(caseId);
         if (list.isEmpty()) return Optional.empty();
-        return Optional.of(new EvaluationPanel("evaluation-beside-task", list));
+        return Optional.of(new EvaluationPanel("evaluation-beside-task", list, names));
     }
 }

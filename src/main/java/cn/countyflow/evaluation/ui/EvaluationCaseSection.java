@@ -17,14 +17,17 @@ import cn.countyflow.workflow.CaseDetails;
 class EvaluationCaseSection implements CaseSection {
     private final EvaluationService evaluations;
 
-    EvaluationCaseSection(EvaluationService evaluations) {
+    private final cn.countyflow.org.UserNames names;
+
+    EvaluationCaseSection(EvaluationService evaluations, cn.countyflow.org.UserNames names) {
         this.evaluations = evaluations;
+        this.names = names;
     }
 
     @Override
     public Optional<com.vaadin.flow.component.Component> create(CaseDetails c, CountyFlowUser user) {
         List<EvaluationService.Evaluation> list = evaluations.evaluationsOf(c.id(), user);
         if (list.isEmpty()) return Optional.empty();
-        return Optional.of(new EvaluationPanel("evaluation-section", list));
+        return Optional.of(new EvaluationPanel("evaluation-section", list, names));
     }
 }

@@ -25,7 +25,10 @@ class EvaluationPanel extends VerticalLayout {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkCalendar.ZONE);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(WorkCalendar.ZONE);
 
-    EvaluationPanel(String id, List<EvaluationService.Evaluation> evaluations) {
+    private final cn.countyflow.org.UserNames names;
+
+    EvaluationPanel(String id, List<EvaluationService.Evaluation> evaluations, cn.countyflow.org.UserNames names) {
+        this.names = names;
         setId(id);
         setPadding(false);
         add(new H3(getTranslation("evaluation.section.title")));
@@ -76,7 +79,7 @@ class EvaluationPanel extends VerticalLayout {
         for (EvaluationService.Revision r : e.revisions()) {
             box.add(new Paragraph(getTranslation("evaluation.revision", r.revision(),
                     getTranslation("evaluation.submission." + r.submission()),
-                    r.submittedByName() == null ? r.submittedBy() : r.submittedByName() + "（" + r.submittedBy() + "）",
+                    names.label(r.submittedBy(), r.submittedByName()),
                     TIME.format(r.submittedAt()))));
         }
         return box;

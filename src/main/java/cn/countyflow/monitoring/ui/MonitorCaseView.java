@@ -59,9 +59,11 @@ public class MonitorCaseView extends VerticalLayout implements BeforeEnterObserv
     private long caseId;
     private String title = "";
     private String shownInstance;
+    private final cn.countyflow.org.UserNames names;
 
     public MonitorCaseView(CaseMonitorService monitor, OperationsService operations, CaseFileService cases,
-                           ObjectProvider<CaseSection> sections) {
+                           ObjectProvider<CaseSection> sections, cn.countyflow.org.UserNames names) {
+        this.names = names;
         this.monitor = monitor;
         this.operations = operations;
         this.cases = cases;
@@ -97,7 +99,7 @@ public class MonitorCaseView extends VerticalLayout implements BeforeEnterObserv
         }
         add(new H3(getTranslation("monitor.case.tasks")), tasks(m, admin));
         if (!m.incidents().isEmpty()) add(new H3(getTranslation("monitor.case.incidents")), incidents(m, admin));
-        add(new H3(getTranslation("case.history")), history(m));
+        add(new H3(getTranslation("case.history")), history(m, admin));
         if (m.variablesShown()) add(new H3(getTranslation("monitor.case.variables")), variables(m));
         var details = cases.details(caseId, user);
         sections.orderedStream().forEach(s -> s.create(details, user).ifPresent(this::add));
@@ -212,7 +214,9 @@ public class MonitorCaseView extends VerticalLayout implements BeforeEnterObserv
         Grid<CaseMonitor.OpenTask> grid = new Grid<>();
         grid.setId("monitor-tasks");
         grid.addColumn(t -> Texts.step(t.name(), getLocale())).setHeader(getTranslation("monitor.col.task")).setAutoWidth(true);
-        grid.addColumn(t -> t.assignee() == null ? getTranslation("case.unclaimed") : t.assignee())
+        // by name and office; the account name only for admins, who manage accounts (issue 11 point 14)
+        grid.addColumn(t -> t.assignee() == null ? getTranslation("case.unclaimed")
+                        : names.label(t.assignee()) + (admin ? " · " + t.assignee() : ""))
                 .setHeader(getTranslation("case.assignee")).setAutoWidth(true);
         grid.addColumn(t -> String.join(getTranslation("list.separator"), t.candidateLabels())).setHeader(getTranslation("monitor.col.candidates"))
                 .setFlexGrow(1);
@@ -305,12 +309,12 @@ public class MonitorCaseView extends VerticalLayout implements BeforeEnterObserv
         d.open();
     }
 
-    private Grid<cn.countyflow.workflow.CaseDetails.Decision> history(CaseMonitor m) {
+    private Grid<cn.countyflow.workflow.CaseDetails.Decision> history(CaseMonitor m, boolean admin) {
         Grid<cn.countyflow.workflow.CaseDetails.Decision> grid = new Grid<>();
         grid.setId("monitor-history");
         grid.addColumn(d -> Formats.time(d.decidedAt())).setHeader(getTranslation("case.history.time")).setAutoWidth(true);
         grid.addColumn(d -> d.taskName() == null ? "" : Texts.step(d.taskName(), getLocale())).setHeader(getTranslation("monitor.col.task")).setAutoWidth(true);
-        grid.addColumn(d -> d.username().isEmpty() ? d.userName() : getTranslation("text.paren", d.userName(), d.username()))
+        grid.addColumn(d -> names.label(d.username(), d.userName()) + (admin && !d.username().isEmpty() ? " · " + d.username() : ""))
                 .setHeader(getTranslation("case.history.who")).setAutoWidth(true);
         grid.addColumn(d -> d.role() == null ? "" : getTranslation("role." + d.role())).setHeader(getTranslation("case.history.role"))
                 .setAutoWidth(true);

@@ -96,7 +96,7 @@ public class MonitoringView extends VerticalLayout implements HasDynamicTitle {
                 e.getValue() == null ? null : e.getValue().value())));
 
         grid.setId("monitor-grid");
-        grid.addComponentColumn(r -> new Anchor("monitoring/cases/" + r.caseId(), r.title()))
+        grid.addComponentColumn(r -> cn.countyflow.ui.TitledLink.of("monitoring/cases/" + r.caseId(), r.title()))
                 .setHeader(getTranslation("monitor.col.case")).setKey("title").setSortable(true).setFlexGrow(2);
         grid.addColumn(r -> getTranslation("case.type." + r.caseType()).startsWith("!") ? r.caseTypeLabel()
                         : getTranslation("case.type." + r.caseType()))

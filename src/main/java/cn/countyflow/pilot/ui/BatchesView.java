@@ -56,7 +56,11 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<PilotBatch> grid = new Grid<>();
     private final VerticalLayout openBatches = new VerticalLayout();
 
-    public BatchesView(PilotBatchService batches, PilotApplicationService applications, PilotProjectService projects) {
+    private final cn.countyflow.org.UserNames names;
+
+    public BatchesView(PilotBatchService batches, PilotApplicationService applications, PilotProjectService projects,
+                       cn.countyflow.org.UserNames names) {
+        this.names = names;
         this.batches = batches;
         this.applications = applications;
         this.projects = projects;
@@ -183,7 +187,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         for (var c : rows) {
             String what = c.getDetail() == null ? getTranslation("pilot.batch.changes.action." + c.getAction())
                     : getTranslation("pilot.batch.changes.action." + c.getAction()) + " · " + c.getDetail();
-            box.add(new Span(getTranslation("pilot.batch.changes.row", when.format(c.getChangedAt()), c.getChangedBy(),
+            box.add(new Span(getTranslation("pilot.batch.changes.row", when.format(c.getChangedAt()), names.label(c.getChangedBy()),
                     what, c.getReason())));
         }
         return box;

@@ -34,15 +34,18 @@ class ReportCaseSection implements CaseSection {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(WorkCalendar.ZONE);
     private final ReportService reports;
 
-    ReportCaseSection(ReportService reports) {
+    private final cn.countyflow.org.UserNames names;
+
+    ReportCaseSection(ReportService reports, cn.countyflow.org.UserNames names) {
         this.reports = reports;
+        this.names = names;
     }
 
     @Override
     public Optional<com.vaadin.flow.component.Component> create(CaseDetails c, CountyFlowUser user) {
         List<ReportService.ReportDetails> found = reports.reportsOf(c.id(), user);
         if (found.isEmpty()) return Optional.empty();
-        return Optional.of(new ReportsPanel(found));
+        return Optional.of(new ReportsPanel(found, names));
     }
 
     static String time(Instant t) {
@@ -54,7 +57,10 @@ class ReportCaseSection implements CaseSection {
     }
 
     static class ReportsPanel extends VerticalLayout {
-        ReportsPanel(List<ReportService.ReportDetails> found) {
+        private final cn.countyflow.org.UserNames names;
+
+        ReportsPanel(List<ReportService.ReportDetails> found, cn.countyflow.org.UserNames names) {
+            this.names = names;
             setId("reporting-reports");
             setPadding(false);
             add(new H3(getTranslation("reporting.section.title")));
@@ -85,7 +91,7 @@ class ReportCaseSection implements CaseSection {
             v.setId("reporting-revision-" + reportId + "-" + r.revision());
             v.setPadding(false);
             Span head = new Span(getTranslation("reporting.revision.summary", r.revision(),
-                    r.submittedByName() == null ? r.submittedBy() : r.submittedByName() + "（" + r.submittedBy() + "）",
+                    names.label(r.submittedBy(), r.submittedByName()),
                     time(r.submittedAt()), r.afterDue() ? getTranslation("reporting.revision.afterDue") : ""));
             head.getStyle().set("font-weight", "600");
             v.add(head);
@@ -103,7 +109,7 @@ class ReportCaseSection implements CaseSection {
             }
             if (r.reviewDecision() != null) {
                 v.add(new Span(getTranslation("reporting.revision.review", getTranslation("decision." + r.reviewDecision()),
-                        nz(r.reviewComment()), r.reviewedBy(), time(r.reviewedAt()))));
+                        nz(r.reviewComment()), names.label(r.reviewedBy()), time(r.reviewedAt()))));
             }
             return v;
         }

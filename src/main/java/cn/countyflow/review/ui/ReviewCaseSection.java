@@ -60,13 +60,15 @@ class ReviewCaseSection implements CaseSection {
         draws.setId("review-draws");
         draws.addColumn(d -> "INITIAL".equals(d.kind()) ? box.getTranslation("review.draw.initial")
                 : box.getTranslation("review.draw.replacement", d.seat())).setHeader(box.getTranslation("review.draw.kind"));
-        draws.addColumn(PanelService.DrawRecord::seed).setHeader(box.getTranslation("review.draw.seed"));
+        // the draw seed is for admins only (issue 11 point 14)
+        if (user.has(cn.countyflow.org.Role.ADMIN)) draws.addColumn(PanelService.DrawRecord::seed).setHeader(box.getTranslation("review.draw.seed"));
         draws.addColumn(d -> box.getTranslation(d.success() ? "review.draw.success" : "review.draw.short"))
                 .setHeader(box.getTranslation("review.draw.result"));
         draws.addColumn(PanelService.DrawRecord::message).setHeader(box.getTranslation("review.draw.message")).setFlexGrow(3);
         draws.addColumn(d -> d.exclusions().stream().map(x -> box.getTranslation("review.draw.exclusion", x.name(), PanelService.reasonKey(x.reason()) == null ? x.reason()
                         : box.getTranslation(PanelService.reasonKey(x.reason()))))
                 .collect(Collectors.joining(box.getTranslation("review.list.separator")))).setHeader(box.getTranslation("review.draw.exclusions")).setFlexGrow(3);
+        draws.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         draws.setItems(review.draws());
         draws.setAllRowsVisible(true);
         box.add(draws);
@@ -78,6 +80,7 @@ class ReviewCaseSection implements CaseSection {
                 .setHeader(box.getTranslation("review.sheet.expert"));
         sheets.addColumn(ReviewService.SheetView::total).setHeader(box.getTranslation("review.sheet.total"));
         sheets.addColumn(ReviewService.SheetView::comment).setHeader(box.getTranslation("review.sheet.comment")).setFlexGrow(3);
+        sheets.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         sheets.setItems(review.sheets());
         sheets.setAllRowsVisible(true);
         box.add(sheets);

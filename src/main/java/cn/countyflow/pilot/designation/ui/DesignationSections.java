@@ -67,7 +67,11 @@ final class DesignationSections {
         private final DesignationService designation;
         private final cn.countyflow.org.OrganisationService organisations;
 
-        ListSection(DesignationService designation, cn.countyflow.org.OrganisationService organisations) {
+        private final cn.countyflow.pilot.designation.ListPrints prints;
+
+        ListSection(DesignationService designation, cn.countyflow.org.OrganisationService organisations,
+                    cn.countyflow.pilot.designation.ListPrints prints) {
+            this.prints = prints;
             this.designation = designation;
             this.organisations = organisations;
         }
@@ -75,7 +79,7 @@ final class DesignationSections {
         @Override
         public Optional<com.vaadin.flow.component.Component> create(CaseDetails c, CountyFlowUser user) {
             if (!RankingService.LIST_CASE_TYPE.equals(c.caseType())) return Optional.empty();
-            return listPanel(designation, organisations, c.id());
+            return listPanel(designation, organisations, c.id(), prints, user);
         }
     }
 
@@ -91,9 +95,13 @@ final class DesignationSections {
         private final DesignationService designation;
         private final cn.countyflow.org.OrganisationService organisations;
 
-        ListBesideTask(DesignationService designation, cn.countyflow.org.OrganisationService organisations) {
+        private final cn.countyflow.pilot.designation.ListPrints prints;
+
+        ListBesideTask(DesignationService designation, cn.countyflow.org.OrganisationService organisations,
+                       cn.countyflow.pilot.designation.ListPrints prints) {
             this.designation = designation;
             this.organisations = organisations;
+            this.prints = prints;
         }
 
         @Override
@@ -103,14 +111,19 @@ final class DesignationSections {
                     || !LIST_STEPS.contains(t.taskKey())) {
                 return Optional.empty();
             }
-            return listPanel(designation, organisations, t.caseId());
+            return listPanel(designation, organisations, t.caseId(), prints, user);
         }
     }
 
-    /** The proposed list of an approval case with the reasons for deviations, and a link to the whole ranking. */
+    /**
+     * The proposed list of an approval case with the reasons for deviations, its PDF for those who may print it, and a
+     * link to the whole ranking.
+     */
     static Optional<com.vaadin.flow.component.Component> listPanel(DesignationService designation,
                                                                    cn.countyflow.org.OrganisationService organisations,
-                                                                   long approvalCaseId) {
+                                                                   long approvalCaseId,
+                                                                   cn.countyflow.pilot.designation.ListPrints prints,
+                                                                   CountyFlowUser user) {
         Optional<BatchList> list = designation.listOfCase(approvalCaseId);
         if (list.isEmpty()) return Optional.empty();
         VerticalLayout panel = new VerticalLayout();
@@ -118,6 +131,11 @@ final class DesignationSections {
         panel.setPadding(false);
         panel.add(new H3(panel.getTranslation("designation.list.title") + " · "
                 + panel.getTranslation("designation.list.status." + list.get().getStatus())));
+        long batchId = list.get().getBatchId();
+        if (prints.mayPrintProposedList(batchId, user)) {
+            panel.add(cn.countyflow.ui.PdfLink.of("pilot-list-pdf", panel.getTranslation("print.list.file", ""),
+                    () -> prints.proposedList(batchId, user)));
+        }
         Grid<BatchListEntry> grid = new Grid<>();
         grid.setId("pilot-list-entries");
         grid.addColumn(BatchListEntry::getRank).setHeader(panel.getTranslation("designation.ranking.rank")).setAutoWidth(true);

@@ -39,7 +39,13 @@ public class PublicityView extends VerticalLayout implements HasDynamicTitle {
     private final ObjectionService objections;
     private final CountyFlowUser user = CurrentUser.get();
 
-    public PublicityView(DesignationService designation, ObjectionService objections) {
+    private final cn.countyflow.pilot.designation.ListPrints prints;
+    private final cn.countyflow.org.UserNames names;
+
+    public PublicityView(DesignationService designation, ObjectionService objections,
+                         cn.countyflow.pilot.designation.ListPrints prints, cn.countyflow.org.UserNames names) {
+        this.prints = prints;
+        this.names = names;
         this.designation = designation;
         this.objections = objections;
         refresh();
@@ -62,6 +68,8 @@ public class PublicityView extends VerticalLayout implements HasDynamicTitle {
             block.add(new H3(l.batchName()));
             block.add(new Span(getTranslation("designation.publicity.period", l.publicityStart(), l.publicityEnd(),
                     getTranslation("designation.list.status." + l.status()))));
+            block.add(cn.countyflow.ui.PdfLink.of("publicity-pdf-" + l.listId(),
+                    getTranslation("print.publicity.file", l.batchName()), () -> prints.publicityList(l.listId(), user)));
             for (DesignationService.PublicityEntry e : l.entries()) {
                 Span text = new Span(getTranslation("designation.ranking.rank") + " " + e.rank() + " · " + e.countyName()
                         + " · " + RankingView.show(e.score()) + " · " + getTranslation("designation.outcome." + e.outcome())
@@ -82,8 +90,8 @@ public class PublicityView extends VerticalLayout implements HasDynamicTitle {
                     list.setId("objections-" + e.entryId());
                     list.getStyle().set("padding-left", "var(--lumo-space-l)");
                     for (DesignationService.ObjectionView o : e.objections()) {
-                        list.add(new Div(new Span(getTranslation("designation.publicity.objectionLine",
-                                o.filedName() == null ? o.filedBy() : o.filedName(), o.filedBy(), TIME.format(o.filedAt()),
+                        list.add(new Div(new Span(getTranslation("print.names.objectionLine",
+                                names.label(o.filedBy(), o.filedName()), TIME.format(o.filedAt()),
                                 o.text() + (o.outcome() == null ? "" : " → " + getTranslation("text.labelValue", getTranslation("decision." + o.outcome()), o.answer()))))));
                     }
                     block.add(list);

@@ -46,7 +46,10 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
     private final List<TextField> reasons = new ArrayList<>();
     private String title = "";
 
-    public RankingView(RankingService rankingService) {
+    private final cn.countyflow.pilot.designation.ListPrints prints;
+
+    public RankingView(RankingService rankingService, cn.countyflow.pilot.designation.ListPrints prints) {
+        this.prints = prints;
         this.rankingService = rankingService;
     }
 
@@ -74,7 +77,8 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
             Span status = new Span(getTranslation("designation.ranking.listStatus",
                     getTranslation("designation.list.status." + r.listStatus())));
             status.setId("list-status");
-            add(status);
+            add(status, cn.countyflow.ui.PdfLink.of("list-pdf", getTranslation("print.list.file", r.batchName()),
+                    () -> prints.proposedList(batchId, user)));
         }
         if (!r.allScored()) {
             Span notAll = new Span(getTranslation("designation.ranking.notAllScored"));

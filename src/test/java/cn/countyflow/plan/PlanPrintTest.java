@@ -1,0 +1,34 @@
+package cn.countyflow.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Issue 11 point 18: a plan prints as a PDF laid out like its form, for those who may see the plan only. */
+@cn.countyflow.SpringTest
+class PlanPrintTest extends PlanTestSupport {
+    @Autowired MockMvc mvc;
+
+    @Test
+    void theCountyPrintsItsPlanAndAnotherCountyCannot() throws Exception {
+        long caseId = submitted(openRound(), "xinle_drafter", "电线电缆");
+        byte[] pdf = mvc.perform(get("/api/plan/plans/" + caseId + "/pdf").with(httpBasic("xinle_drafter", "demo123")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\R", "");
+        }
+        assertThat(text).contains("县域特色产业振兴计划", "电线电缆产业集群", "建设产业创新中心", "河北某某科技有限公司",
+                "第1版", "生成于");
+        mvc.perform(get("/api/plan/plans/" + caseId + "/pdf").with(httpBasic("zhengding_drafter", "demo123")))
+                .andExpect(status().isForbidden());
+    }
+}
