@@ -460,6 +460,9 @@ public class RenderedForm extends Composite<VerticalLayout> {
         }
     }
 
+    /** The required mark of fields Vaadin does not mark itself (Lumo's required-field bullet). */
+    static final String REQUIRED_MARK = "\u2022";
+
     /** Camunda Forms lays a form out on a grid of 16 columns; a component's {@code layout.columns} is its width there. */
     static final int GRID_COLUMNS = 16;
 
@@ -887,6 +890,8 @@ public class RenderedForm extends Composite<VerticalLayout> {
         private final Span status = new Span();
         private final List<AttachmentRef> files = new ArrayList<>();
         private final boolean canEdit;
+        /** The upload button and its own list of files sent; null when the field cannot be edited. */
+        private Upload upload;
 
         FileNode(FormComponent def, String address, Object value) {
             super(def, address);
@@ -894,21 +899,32 @@ public class RenderedForm extends Composite<VerticalLayout> {
             view.setId(FormData.domId(address));
             view.setPadding(false);
             view.setSpacing(false);
-            Span label = new Span(def.getLabel() == null ? "" : def.getLabel() + (def.isRequired() && canEdit ? " *" : ""));
+            // labelled and marked required as every other field is (Lumo's label style and required bullet)
+            Span label = new Span(def.getLabel() == null ? "" : def.getLabel());
+            label.getStyle().set("font-size", "var(--lumo-font-size-s)").set("font-weight", "500")
+                    .set("color", "var(--lumo-secondary-text-color)");
+            if (def.isRequired() && canEdit) {
+                Span required = new Span(REQUIRED_MARK);
+                required.addClassName("required-mark");
+                required.getStyle().set("color", "var(--lumo-required-field-indicator-color, var(--lumo-primary-text-color))")
+                        .set("margin-left", "0.25em");
+                required.getElement().setAttribute("aria-hidden", "true");
+                label.add(required);
+            }
             view.add(label);
             for (Object v : value instanceof List<?> l ? l : value == null ? List.of() : List.of(value)) {
                 AttachmentRef.from(v).ifPresent(files::add);
             }
             view.add(fileList);
             if (canEdit) {
-                Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> receive(meta.fileName(), bytes)));
+                upload = new Upload(UploadHandler.inMemory((meta, bytes) -> receive(meta.fileName(), bytes)));
                 upload.setId(FormData.domId(address) + "-upload");
                 upload.setI18n(ChineseI18n.upload());
                 upload.setAcceptedFileTypes(acceptedTypes(def).toArray(String[]::new));
                 if (services.uploadPolicy() != null) {
                     upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, services.uploadPolicy().getMaxSize().toBytes()));
                 }
-                upload.addFileRejectedListener(e -> showStatus(e.getErrorMessage(), true));
+                upload.addFileRejectedListener(e -> rejected(e.getFileName(), e.getErrorMessage()));
                 view.add(upload);
             }
             if (def.getDescription() != null) {
@@ -933,10 +949,25 @@ public class RenderedForm extends Composite<VerticalLayout> {
                 showStatus("已上传：" + ref.name(), false);
                 renderFiles();
                 onValueChange();
+                clearSent();
             } catch (UploadRejectedException | FileStoreException e) {
                 // refused, or the file store failed: the previous file stays, and the user reads why
-                showStatus(e.getMessage(), true);
+                rejected(fileName, e.getMessage());
             }
+        }
+
+        /**
+         * A file that was not accepted leaves the upload's list (where the browser would show it finished, with a
+         * tick, beside the accepted one) and the field says which file and why.
+         */
+        private void rejected(String fileName, String reason) {
+            clearSent();
+            showStatus(Texts.get("usability.upload.rejected", fileName == null ? "" : fileName, reason), true);
+        }
+
+        /** The upload's own list only shows files in transit: what is attached is the field's list above it. */
+        private void clearSent() {
+            if (upload != null) upload.clearFileList();
         }
 
         private void renderFiles() {

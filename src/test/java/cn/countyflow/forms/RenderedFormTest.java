@@ -200,7 +200,14 @@ class RenderedFormTest {
         when(attachments.store(eq("申报书.pdf"), any(), eq("county1"))).thenReturn(stored);
         when(attachments.store(eq("virus.pdf"), any(), any())).thenThrow(new UploadRejectedException("文件内容与扩展名不符"));
 
-        assertThat(rendered.simulateUpload("scan", "virus.pdf", UploadSamples.exe())).isEqualTo("文件内容与扩展名不符");
+        // the user reads which file was refused and why; it leaves the upload's list instead of showing there as done
+        Upload upload = _get(Upload.class);
+        assertThat(rendered.simulateUpload("scan", "virus.pdf", UploadSamples.exe()))
+                .isEqualTo("「virus.pdf」未被接受，已从列表移除：文件内容与扩展名不符");
+        UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .anyMatch(js -> js.getOwner() == upload.getElement().getNode()
+                        && js.getInvocation().getExpression().contains("this.files = []"));
         assertThat(rendered.getData().get("scan")).isNull();
 
         assertThat(rendered.simulateUpload("scan", "申报书.pdf", UploadSamples.pdf())).isEqualTo("已上传：申报书.pdf");
@@ -221,7 +228,7 @@ class RenderedFormTest {
         rendered.simulateUpload("scan", "申报书.pdf", UploadSamples.pdf());
 
         assertThat(rendered.simulateUpload("scan", "新申报书.pdf", UploadSamples.pdf()))
-                .isEqualTo("附件保存失败：文件存储暂时不可用，请稍后重试。本次上传未保存任何内容");
+                .isEqualTo("「新申报书.pdf」未被接受，已从列表移除：附件保存失败：文件存储暂时不可用，请稍后重试。本次上传未保存任何内容");
         assertThat((Map<String, Object>) rendered.getData().get("scan")).containsEntry("id", 42L).containsEntry("name", "申报书.pdf");
     }
 
