@@ -146,6 +146,8 @@ public final class PdfDocument {
         for (int i = 0; i < cols; i++) w[i] = width() * (weights == null ? 1 : weights[i]) / total;
         openHeading = null;
         y -= BODY * 0.4f;
+        // the header row never stands alone at the foot of a page
+        space(rowHeight(headers, w) + (rows.isEmpty() ? 0 : Math.min(rowHeight(rows.get(0), w), BODY * LEADING * 3)));
         row(headers, w, true);
         float page = PDRectangle.A4.getHeight() - 2 * MARGIN - SMALL * 2 - rowHeight(headers, w);
         for (List<String> r : rows) {
