@@ -30,6 +30,7 @@ import cn.countyflow.plan.ui.PlanRoundsView;
 class PlanViewsTest extends PlanTestSupport {
     @Autowired ApplicationContext ctx;
     @Autowired EscalationService escalations;
+    @Autowired PlanMidtermService midterms;
 
     private void signIn(String username) {
         cn.countyflow.KaribuSpring.signIn(ctx, user(username));
@@ -38,6 +39,33 @@ class PlanViewsTest extends PlanTestSupport {
     @AfterEach
     void tearDown() {
         cn.countyflow.KaribuSpring.tearDown();
+    }
+
+    @Test
+    void theProvinceOpensAPlansMidtermFromItsCasePageAndTheCountySeesWhereItStands() {
+        PlanRound round = openRound();
+        long caseId = reported(round, "xinle", "智能装备（中期页面）", "sjz_reviewer");
+        signIn("xinle_drafter");
+        UI.getCurrent().navigate("cases/" + caseId);
+        assertThat(_find(Button.class, s -> s.withId("plan-midterm-open"))).as("only the province opens it").isEmpty();
+
+        signIn("hebei_officer");
+        UI.getCurrent().navigate("cases/" + caseId);
+        _click(_get(Button.class, s -> s.withId("plan-midterm-open")));
+        assertThat(midterms.midterms(caseId, user("hebei_officer"))).extracting(PlanMidtermService.Midterm::status)
+                .containsExactly("RUNNING");
+
+        signIn("xinle_drafter");
+        UI.getCurrent().navigate("cases/" + caseId);
+        @SuppressWarnings("unchecked")
+        Grid<PlanMidtermService.Midterm> grid = _get(Grid.class, s -> s.withId("plan-midterm-grid"));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("进行中");
+        // a second one while the first runs is refused with the reason, and nothing starts
+        signIn("hebei_officer");
+        UI.getCurrent().navigate("cases/" + caseId);
+        _click(_get(Button.class, s -> s.withId("plan-midterm-open")));
+        assertThat(midterms.midterms(caseId, user("hebei_officer"))).hasSize(1);
     }
 
     @Test
