@@ -86,6 +86,8 @@ class SignInControlsTest {
                         .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        // and /login is still the application's login view, not Spring Security's generated sign-in page
+        assertThat(http.getForEntity("/login", String.class).getBody()).doesNotContain("Please sign in");
     }
 
     @Test
