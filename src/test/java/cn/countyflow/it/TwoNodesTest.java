@@ -293,7 +293,7 @@ class TwoNodesTest {
         var batch = batches.open(new PilotBatchService.BatchForm("双节点评审批次" + System.nanoTime(), LocalDate.now().getYear(),
                 null, LocalDate.now(PilotBatchService.ZONE).plusDays(30), 10, 5), user("hebei_officer"));
         long caseId = applications.start(batch.getId(), user("xinle_drafter")).caseId();
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = cn.countyflow.TestPdfs.minimal();
         Map<String, Object> draft = PilotDrafts.valid(bean(node1, AttachmentService.class)
                 .store("申报书（盖章）.pdf", pdf, "xinle_drafter").toMap());
         work.complete(cases.details(caseId, user("admin")).openTasks().get(0).taskId(), draft, user("xinle_drafter"));

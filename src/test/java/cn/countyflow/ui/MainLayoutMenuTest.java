@@ -40,7 +40,7 @@ class MainLayoutMenuTest {
         assertThat(menuAs("hebei_officer")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
                 "站内信 notifications", "抄送我的 copied", "逾期督办 supervision",
                 "试点示范县申报批次 pilot/batches", "评审排名与拟入选名单 pilot/ranking", "试点示范县公示 pilot/publicity",
-                "专家库 review/experts", "振兴计划编制 plan/rounds", "重点产业与集群名单 plan/key-list", "通报与示范标杆 pilot/notices", "逾期报告 reporting/late",
+                "专家库 review/experts", "振兴计划编制 plan/rounds", "重点产业与集群名单 plan/key-list", "振兴计划实施调度 plan/monitoring", "通报与示范标杆 pilot/notices", "逾期报告 reporting/late",
                 "指标对比 indicators/compare", "流程监控 monitoring", "环节耗时与逾期 monitoring/durations",
                 "省级监测看板 monitoring/dashboard", "接口文档 swagger-ui.html");
         assertThat(_find(SideNavItem.class).get(0).getPrefixComponent()).isInstanceOfSatisfying(Icon.class,
@@ -64,7 +64,7 @@ class MainLayoutMenuTest {
         // a city also follows its counties' late reports and compares them on an indicator
         assertThat(menuAs("sjz_reviewer")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
                 "站内信 notifications", "抄送我的 copied", "逾期督办 supervision",
-                "试点示范县公示 pilot/publicity", "振兴计划编制 plan/rounds", "重点产业与集群名单 plan/key-list", "通报与示范标杆 pilot/notices", "逾期报告 reporting/late",
+                "试点示范县公示 pilot/publicity", "振兴计划编制 plan/rounds", "重点产业与集群名单 plan/key-list", "振兴计划实施调度 plan/monitoring", "通报与示范标杆 pilot/notices", "逾期报告 reporting/late",
                 "指标对比 indicators/compare", "流程监控 monitoring", "环节耗时与逾期 monitoring/durations",
                 "接口文档 swagger-ui.html");
     }

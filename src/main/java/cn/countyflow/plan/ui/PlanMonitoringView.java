@@ -45,7 +45,7 @@ import cn.countyflow.workflow.FieldErrorsException;
  * late and still missing, with the late reports listed, and goes on to the round's five-step method; a city sees its
  * own line. A county enters its progress figures per plan and period (县级进度填报), which its city's report rolls up.
  */
-@Menu(order = 31, title = "nav.planMonitoring", icon = "vaadin:calendar-clock")
+@Menu(order = 32, title = "nav.planMonitoring", icon = "vaadin:calendar-clock")
 @Route(value = "plan/monitoring", layout = MainLayout.class)
 @RolesAllowed({"PROVINCE_OFFICER", "PROVINCE_APPROVER", "CITY_REVIEWER", "COUNTY_DRAFTER", "COUNTY_LEADER", "ADMIN"})
 public class PlanMonitoringView extends VerticalLayout implements HasDynamicTitle {
