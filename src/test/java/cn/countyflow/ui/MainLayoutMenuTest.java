@@ -52,6 +52,7 @@ class MainLayoutMenuTest {
         assertThat(menuAs("xinle_drafter")).containsExactly("我的待办 inbox", "已办 done", "案件 cases",
                 "站内信 notifications", "抄送我的 copied",
                 "试点示范县申报批次 pilot/batches", "试点示范县公示 pilot/publicity", "振兴计划编制 plan/rounds", "重点产业与集群名单 plan/key-list",
+                "振兴计划实施调度 plan/monitoring",
                 "通报与示范标杆 pilot/notices", "接口文档 swagger-ui.html");
     }
 
