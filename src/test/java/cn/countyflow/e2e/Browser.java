@@ -59,9 +59,7 @@ final class Browser implements AutoCloseable {
         user.sendKeys(username);
         WebElement pw = driver.findElement(By.cssSelector("input[name='password']"));
         pw.sendKeys(password);
-        // the inputs can be there before the form's button is (a cold or busy machine): wait for it as for them
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-button[slot='submit'], vaadin-login-form vaadin-button"))).click();
+        driver.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-login-form vaadin-button")).click();
     }
 
     void signOut() {
