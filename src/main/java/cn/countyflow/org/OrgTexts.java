@@ -4,9 +4,19 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** Messages of org's services from the bundle, in Chinese as the API speaks. */
+/** Messages of org's services from the bundle, in Chinese as the API speaks, or in the request's language. */
 final class OrgTexts {
     private OrgTexts() {
+    }
+
+    /** The text in the current request's language: English when it asked for English, else Chinese. */
+    static String get(String key, Object... args) {
+        var context = org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();
+        Locale requested = context == null ? null : context.getLocale();
+        Locale locale = requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        String text = ResourceBundle.getBundle("messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+        return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
     }
 
     static String zh(String key, Object... args) {

@@ -58,7 +58,7 @@ public class UserAccountService implements UserDetailsService {
     public CountyFlowUser create(String username, String displayName, String rawPassword, String orgCode, Set<Role> roles) {
         organisations.get(orgCode);
         if (users.findByUsername(username).isPresent()) {
-            throw new IllegalArgumentException("用户名已存在：" + username);
+            throw new IllegalArgumentException(OrgTexts.get("admin.user.username.taken", username));
         }
         AppUser fresh = new AppUser(username, displayName, passwordEncoder.encode(rawPassword), orgCode, roles);
         fresh.setPasswordChangedAt(clock.instant());
