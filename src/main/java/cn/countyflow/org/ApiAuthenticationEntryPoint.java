@@ -19,7 +19,7 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDen
         if (DatabaseOutage.isOutage(e)) {
             // the password could not be checked at all: not a wrong password
             response.setHeader("Retry-After", "30");
-            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, OrgTexts.zh("hardening.unavailable"));
+            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, OrgTexts.get("hardening.unavailable"));
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"CountyFlow\"");

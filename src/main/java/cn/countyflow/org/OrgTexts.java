@@ -11,12 +11,17 @@ final class OrgTexts {
 
     /** The text in the current request's language: English when it asked for English, else Chinese. */
     static String get(String key, Object... args) {
-        var context = org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();
-        Locale requested = context == null ? null : context.getLocale();
-        Locale locale = requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        Locale locale = locale();
         String text = ResourceBundle.getBundle("messages", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
         return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
+    }
+
+    /** English when the current request asked for it, else Chinese (as {@code workflow.Texts}, which org sits below). */
+    static Locale locale() {
+        var context = org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();
+        Locale requested = context == null ? null : context.getLocale();
+        return requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
     static String zh(String key, Object... args) {
