@@ -251,13 +251,13 @@ class EvaluationTaskHandler implements TaskHandler {
     }
 
     private Completion cityReview(TaskContext context, Map<String, Object> data) {
-        String decision = choice(data, "decision", Set.of("PASS", "RETURN"), Texts.get("plan.error.decision"));
+        String decision = choice(data, "decision", Set.of("PASS", "RETURN"), Texts.get("evaluation.error.decision"));
         String comment = text(data.get("comment"));
         EvaluationRow e = row(context);
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("evalCityDecision", decision);
         if ("RETURN".equals(decision)) {
-            if (comment == null) throw FieldErrorsException.of("comment", Texts.get("plan.error.returnReason"));
+            if (comment == null) throw FieldErrorsException.of("comment", Texts.get("evaluation.error.returnReason"));
             evaluations.returned(e, comment);
             vars.put("evalRedraftDue", deadlines.due("evaluation-redraft"));
             return new Completion(vars, "RETURN", comment, null);

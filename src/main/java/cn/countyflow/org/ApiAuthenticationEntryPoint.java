@@ -19,17 +19,17 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDen
         if (DatabaseOutage.isOutage(e)) {
             // the password could not be checked at all: not a wrong password
             response.setHeader("Retry-After", "30");
-            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, OrgTexts.get("hardening.unavailable"));
+            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, OrgTexts.get(request, "hardening.unavailable"));
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"CountyFlow\"");
-        write(response, HttpServletResponse.SC_UNAUTHORIZED, OrgTexts.get("org.api.unauthorized"));
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, OrgTexts.get(request, "org.api.unauthorized"));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpServletResponse.SC_FORBIDDEN, OrgTexts.get("org.api.forbidden"));
+        write(response, HttpServletResponse.SC_FORBIDDEN, OrgTexts.get(request, "org.api.forbidden"));
     }
 
     private static void write(HttpServletResponse response, int status, String message) throws IOException {

@@ -17,6 +17,18 @@ final class OrgTexts {
         return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
     }
 
+    /**
+     * The text in the language {@code request} asks for (its Accept-Language), for the security filters, which answer
+     * before the request's locale is known to the rest of the application: Chinese when it asks for nothing.
+     */
+    static String get(jakarta.servlet.http.HttpServletRequest request, String key, Object... args) {
+        boolean english = request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage());
+        Locale locale = english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        String text = ResourceBundle.getBundle("messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+        return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
+    }
+
     /** English when the current request asked for it, else Chinese (as {@code workflow.Texts}, which org sits below). */
     static Locale locale() {
         var context = org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();

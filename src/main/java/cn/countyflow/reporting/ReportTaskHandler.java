@@ -109,9 +109,9 @@ class ReportTaskHandler implements TaskHandler {
         String decision = text(data.get("decision"));
         String comment = text(data.get("comment"));
         if (!"ACCEPT".equals(decision) && !"RETURN".equals(decision)) {
-            throw FieldErrorsException.of("decision", Texts.get("plan.error.decision"));
+            throw FieldErrorsException.of("decision", Texts.get("reporting.error.decision"));
         }
-        if ("RETURN".equals(decision) && comment == null) throw FieldErrorsException.of("comment", Texts.get("plan.error.returnReason"));
+        if ("RETURN".equals(decision) && comment == null) throw FieldErrorsException.of("comment", Texts.get("reporting.error.returnReason"));
         boolean accepted = "ACCEPT".equals(decision);
         reports.review(reportId, accepted, comment, context.user());
         return new Completion(Map.of("reportDecision", decision, "reportAccepted", accepted), decision, comment, null);
