@@ -34,7 +34,7 @@ import cn.countyflow.workflow.Texts;
  */
 @RestController
 @RequestMapping("/api/attachments")
-@Tag(name = "附件 Attachments", description = "上传附件，按案件权限下载或预览附件")
+@Tag(name = "api.attachment.tag.name", description = "api.attachment.tag.description")
 class AttachmentController {
     private final AttachmentService attachments;
     private final AttachmentAccess access;
@@ -45,7 +45,7 @@ class AttachmentController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "上传附件：返回的 {id, name, size, contentType} 填入表单的附件字段后随任务提交")
+    @Operation(summary = "api.attachment.upload")
     ResponseEntity<AttachmentRef> upload(@RequestParam(name = "file", required = false) MultipartFile file) throws java.io.IOException {
         if (file == null || file.isEmpty()) throw FieldErrorsException.of("file", Texts.get("usability.attachment.fileRequired"));
         try {
@@ -58,7 +58,7 @@ class AttachmentController {
 
     /** Streamed from the file store, not read into memory first; the scope check and the audit come before. */
     @GetMapping("/{id}")
-    @Operation(summary = "下载附件（inline=true 时 PDF 和图片在浏览器中预览）；仅限可查看其案件的用户，并记入审计")
+    @Operation(summary = "api.attachment.download")
     ResponseEntity<InputStreamResource> download(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
         Attachment a = access.read(id, CurrentUser.get());
         InputStreamResource content = new InputStreamResource(attachments.open(a));

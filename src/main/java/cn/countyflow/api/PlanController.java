@@ -30,7 +30,7 @@ import cn.countyflow.plan.PlanService;
  */
 @RestController
 @RequestMapping("/api/plan")
-@Tag(name = "县域特色产业振兴计划 Plans", description = "编制批次、编制计划、计划详情、全省汇总")
+@Tag(name = "api.plan.tag.name", description = "api.plan.tag.description")
 class PlanController {
     private final PlanRoundService rounds;
     private final PlanService plans;
@@ -56,84 +56,83 @@ class PlanController {
     }
 
     @GetMapping("/rounds")
-    @Operation(summary = "本省的振兴计划编制批次（县、市、省均可见），新的在前")
+    @Operation(summary = "api.plan.rounds")
     List<Round> rounds() {
         return rounds.roundsFor(CurrentUser.get()).stream().map(Round::of).toList();
     }
 
     @PostMapping("/rounds")
-    @Operation(summary = "开启编制批次（省级经办处室）：名称、计划期限、基期年份、县级与市级截止日期、参考提纲；不通过校验时返回 400 和逐字段错误")
+    @Operation(summary = "api.plan.open")
     ResponseEntity<Round> open(@RequestBody PlanRoundService.RoundForm form) {
         PlanRound r = rounds.open(form, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/plan/rounds/" + r.getId())).body(Round.of(r));
     }
 
     @GetMapping("/rounds/{id}")
-    @Operation(summary = "一个编制批次（本省用户）")
+    @Operation(summary = "api.plan.round")
     Round round(@PathVariable long id) {
         return Round.of(rounds.get(id, CurrentUser.get()));
     }
 
     @PostMapping("/rounds/{id}/plans")
-    @Operation(summary = "编制一个特色产业的振兴计划（县级经办人；一个县可编制多个）：返回案件编号和编制任务编号")
+    @Operation(summary = "api.plan.start")
     ResponseEntity<PlanService.Started> start(@PathVariable long id) {
         var started = plans.start(id, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/plan/plans/" + started.caseId())).body(started);
     }
 
     @GetMapping("/rounds/{id}/overview")
-    @Operation(summary = "全省计划一览（省级）：按市、县、产业列出本轮计划，及逾期的县和市")
+    @Operation(summary = "api.plan.overview")
     PlanService.Overview overview(@PathVariable long id) {
         return plans.overview(id, CurrentUser.get());
     }
 
     @PostMapping("/rounds/{id}/compilations")
-    @Operation(summary = "汇总本轮已报省的计划并报省政府审定（省级经办处室）：按市和产业的基期与目标汇总表")
+    @Operation(summary = "api.plan.compile")
     ResponseEntity<CompilationService.Summary> compile(@PathVariable long id) {
         var s = compilations.compile(id, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/plan/compilations/" + s.id())).body(s);
     }
 
     @GetMapping("/rounds/{id}/compilations")
-    @Operation(summary = "本轮的汇总（省级），新的在前")
+    @Operation(summary = "api.plan.compilations")
     List<CompilationService.Summary> compilations(@PathVariable long id) {
         return compilations.ofRound(id, CurrentUser.get());
     }
 
     @GetMapping("/compilations/{id}")
-    @Operation(summary = "一次汇总及其汇总表（省级）")
+    @Operation(summary = "api.plan.compilation")
     CompilationService.Summary compilation(@PathVariable long id) {
         return compilations.get(id, CurrentUser.get());
     }
 
     @GetMapping("/plans")
-    @Operation(summary = "我可以查看的计划：县级本县的、市级所辖县的、省级全省的")
+    @Operation(summary = "api.plan.plans")
     List<PlanService.PlanRow> plans() {
         return plans.plansFor(CurrentUser.get());
     }
 
     @GetMapping("/plans/{caseId}")
-    @Operation(summary = "一个计划：最新内容、修订记录、专家论证、市政府审定的四项意见、指标目标")
+    @Operation(summary = "api.plan.plan")
     PlanService.PlanDetail plan(@PathVariable long caseId) {
         return plans.detail(caseId, CurrentUser.get());
     }
 
     @GetMapping("/plans/{caseId}/reviews")
-    @Operation(summary = "市政府审定记录：每次审定的四项（通过/不通过及意见）")
+    @Operation(summary = "api.plan.reviews")
     List<PlanService.Review> reviews(@PathVariable long caseId) {
         return plans.reviews(caseId, CurrentUser.get());
     }
 
     @PostMapping("/rounds/{id}/escalations")
-    @Operation(summary = "五步工作法（省级经办处室）：对一个市依次记录 WARNING 警示、INTERVIEW 约谈、BULLETIN 通报、REPORT 报告、"
-            + "ACCOUNTABILITY 问责，含日期、事由和文书附件编号（先经 /api/attachments 上传）；跳步时返回 400 并指出缺少的步骤")
+    @Operation(summary = "api.plan.escalate")
     ResponseEntity<EscalationService.Recorded> escalate(@PathVariable long id, @RequestBody EscalationService.StepForm form) {
         var r = escalations.record(id, form, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/plan/rounds/" + id + "/escalations")).body(r);
     }
 
     @GetMapping("/rounds/{id}/escalations")
-    @Operation(summary = "五步工作法记录：省级看全省（可按 city 筛选），市级只看对本市的记录")
+    @Operation(summary = "api.plan.escalations")
     List<EscalationService.Recorded> escalations(@PathVariable long id,
                                                  @org.springframework.web.bind.annotation.RequestParam(required = false) String city) {
         return escalations.steps(id, city, CurrentUser.get());

@@ -27,7 +27,7 @@ import cn.countyflow.plan.PlanVariantService;
  */
 @RestController
 @RequestMapping("/api/plan")
-@Tag(name = "振兴计划省级变体 Plan variants", description = "本省配置、重点产业/产业集群名单、年度评估、中期评估")
+@Tag(name = "api.planVariant.tag.name", description = "api.planVariant.tag.description")
 class PlanVariantController {
     private final PlanVariantService variants;
     private final ClusterListService lists;
@@ -52,56 +52,56 @@ class PlanVariantController {
     }
 
     @GetMapping("/variant")
-    @Operation(summary = "本省的振兴计划变体：牵头部门、经办与审定称谓、编制表单、根植性主导产业上限、名单类型与规模、梯次决策表、评估年份")
+    @Operation(summary = "api.planVariant.variant")
     PlanVariantService.Variant variant() {
         return variants.mine(CurrentUser.get());
     }
 
     @GetMapping("/key-list")
-    @Operation(summary = "本省名单（省：全省；市：所辖县；县：本县），及本人能否调整")
+    @Operation(summary = "api.planVariant.list")
     ClusterListService.ListView list() {
         return lists.list(CurrentUser.get());
     }
 
     @PostMapping("/key-list")
-    @Operation(summary = "增补名单条目（本省省级经办处室）：县、产业、集群、营业收入（亿元，有梯次的省份必填）、计划案件编号、理由；400 逐字段错误")
+    @Operation(summary = "api.planVariant.add")
     ResponseEntity<ClusterListService.Entry> add(@RequestBody ClusterListService.EntryForm form) {
         var entry = lists.add(form, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/plan/key-list/" + entry.id())).body(entry);
     }
 
     @GetMapping("/key-list/history")
-    @Operation(summary = "本省名单的全部调整记录（省级）")
+    @Operation(summary = "api.planVariant.provinceHistory")
     List<ClusterListService.Change> provinceHistory() {
         return lists.provinceHistory(CurrentUser.get());
     }
 
     @GetMapping("/key-list/{id}")
-    @Operation(summary = "一个名单条目（范围外 403）")
+    @Operation(summary = "api.planVariant.entry")
     ClusterListService.Entry entry(@PathVariable long id) {
         return lists.get(id, CurrentUser.get());
     }
 
     @GetMapping("/key-list/{id}/history")
-    @Operation(summary = "一个名单条目的调整历史：增补、认定、剔除、关联计划，各含年份、理由、人、时间")
+    @Operation(summary = "api.planVariant.history")
     List<ClusterListService.Change> history(@PathVariable long id) {
         return lists.history(id, CurrentUser.get());
     }
 
     @PostMapping("/key-list/{id}/removal")
-    @Operation(summary = "剔除名单条目（须填写理由；条目与历史保留）")
+    @Operation(summary = "api.planVariant.remove")
     ClusterListService.Entry remove(@PathVariable long id, @RequestBody Reason body) {
         return lists.remove(id, body == null ? null : body.reason(), CurrentUser.get());
     }
 
     @PostMapping("/key-list/{id}/recognition")
-    @Operation(summary = "认定培育中的产业集群（成熟一个认定一个；须已在该年度评估中排名）")
+    @Operation(summary = "api.planVariant.recognise")
     ClusterListService.Entry recognise(@PathVariable long id, @RequestBody Recognition body) {
         return lists.recognise(id, body == null ? null : body.year(), body == null ? null : body.reason(), CurrentUser.get());
     }
 
     @PostMapping("/key-list/{id}/plan")
-    @Operation(summary = "将本县的振兴计划标记为名单条目的计划（须填写理由）")
+    @Operation(summary = "api.planVariant.link")
     ClusterListService.Entry link(@PathVariable long id, @RequestBody PlanLink body) {
         if (body == null || body.planCaseId() == null) {
             throw cn.countyflow.workflow.FieldErrorsException.of("planCaseId", cn.countyflow.workflow.Texts.get("plan.list.error.plan"));
@@ -110,32 +110,32 @@ class PlanVariantController {
     }
 
     @PostMapping("/key-list/assessments")
-    @Operation(summary = "开展年度评估（本省省级经办处室）：按营业收入完成率和增速排名，更新梯次")
+    @Operation(summary = "api.planVariant.assess")
     List<ClusterListService.Ranked> assess(@RequestBody Year body) {
         return lists.assess(body == null ? null : body.year(), CurrentUser.get());
     }
 
     @GetMapping("/key-list/assessments/{year}")
-    @Operation(summary = "某年度评估的排名（本省省级）")
+    @Operation(summary = "api.planVariant.assessment")
     List<ClusterListService.Ranked> assessment(@PathVariable int year) {
         return lists.assessment(year, CurrentUser.get());
     }
 
     @GetMapping("/plans/{caseId}/key-list")
-    @Operation(summary = "本计划所在的名单条目（即计划是否列入本省名单）")
+    @Operation(summary = "api.planVariant.ofPlan")
     List<ClusterListService.Entry> ofPlan(@PathVariable long caseId) {
         return lists.ofPlan(caseId, CurrentUser.get());
     }
 
     @PostMapping("/plans/{caseId}/midterms")
-    @Operation(summary = "开启计划的中期评估（本省省级经办处室；计划须已报省）：调用考核评估能力流程")
+    @Operation(summary = "api.planVariant.startMidterm")
     ResponseEntity<PlanMidtermService.Midterm> startMidterm(@PathVariable long caseId) {
         var m = midterms.start(caseId, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/plan/plans/" + caseId + "/midterms")).body(m);
     }
 
     @GetMapping("/plans/{caseId}/midterms")
-    @Operation(summary = "计划的中期评估及其状态（进行中、整改中、通过、中止）")
+    @Operation(summary = "api.planVariant.midterms")
     List<PlanMidtermService.Midterm> midterms(@PathVariable long caseId) {
         return midterms.midterms(caseId, CurrentUser.get());
     }

@@ -24,7 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * like the paper form. The services check the scope (403 otherwise) and audit every print as {@code PDF_READ}.
  */
 @RestController
-@Tag(name = "打印 Print", description = "申报书、振兴计划、拟入选名单和公示名单的 PDF")
+@Tag(name = "api.print.tag.name", description = "api.print.tag.description")
 class PrintController {
     private final PilotPrints pilot;
     private final PlanPrints plans;
@@ -37,25 +37,25 @@ class PrintController {
     }
 
     @GetMapping("/api/pilot/applications/{caseId}/pdf")
-    @Operation(summary = "申报书（最新提交版）PDF；仅限可查看该案件的用户，并记入审计")
+    @Operation(summary = "api.print.application")
     ResponseEntity<byte[]> application(@PathVariable long caseId, @RequestParam(defaultValue = "false") boolean inline) {
         return send(pilot.application(caseId, CurrentUser.get()), inline);
     }
 
     @GetMapping("/api/plan/plans/{caseId}/pdf")
-    @Operation(summary = "振兴计划（最新提交版）PDF；仅限可查看该计划的用户，并记入审计")
+    @Operation(summary = "api.print.plan")
     ResponseEntity<byte[]> plan(@PathVariable long caseId, @RequestParam(defaultValue = "false") boolean inline) {
         return send(plans.plan(caseId, CurrentUser.get()), inline);
     }
 
     @GetMapping("/api/pilot/batches/{id}/list/pdf")
-    @Operation(summary = "拟入选名单 PDF（本省经办处室和审定领导）；记入审计")
+    @Operation(summary = "api.print.proposedList")
     ResponseEntity<byte[]> proposedList(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
         return send(lists.proposedList(id, CurrentUser.get()), inline);
     }
 
     @GetMapping("/api/pilot/publicity/{listId}/pdf")
-    @Operation(summary = "公示名单 PDF（本省登录用户）；记入审计")
+    @Operation(summary = "api.print.publicityList")
     ResponseEntity<byte[]> publicityList(@PathVariable long listId, @RequestParam(defaultValue = "false") boolean inline) {
         return send(lists.publicityList(listId, CurrentUser.get()), inline);
     }

@@ -360,7 +360,7 @@ public class EvaluationService {
         try {
             return json.writeValueAsString(data);
         } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("评估数据无法保存", ex);
+            throw new IllegalStateException("Evaluation data cannot be saved", ex);
         }
     }
 
@@ -368,7 +368,7 @@ public class EvaluationService {
         try {
             return json.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("评估修订数据损坏", ex);
+            throw new IllegalStateException("Evaluation revision data is corrupt", ex);
         }
     }
 

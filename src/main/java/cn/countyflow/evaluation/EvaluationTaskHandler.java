@@ -20,6 +20,7 @@ import cn.countyflow.calendar.Deadlines;
 import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskHandler;
+import cn.countyflow.workflow.Texts;
 import cn.countyflow.workflow.WorkCalendar;
 
 /**
@@ -74,7 +75,7 @@ class EvaluationTaskHandler implements TaskHandler {
             case SELF -> {
                 Map<String, BigDecimal> values = row.map(evaluations::recordedActuals).filter(m -> !m.isEmpty())
                         .orElseGet(() -> evaluations.currentActuals(caseId));
-                data.put("evaluationLabel", EvaluationService.FINAL.equals(kind) ? "终期绩效评价" : "中期评估");
+                data.put("evaluationLabel", Texts.get(EvaluationService.FINAL.equals(kind) ? "evaluation.kind.FINAL" : "evaluation.kind.MIDTERM"));
                 data.put("indicators", indicatorRows(caseId, kind, values));
                 row.map(e -> evaluations.latestRevisionData(e, EvaluationService.SELF_EVALUATION).get("narrative"))
                         .ifPresent(n -> data.put("narrative", n));
@@ -101,7 +102,7 @@ class EvaluationTaskHandler implements TaskHandler {
             case DEADLINE_MISSED -> row.ifPresent(e -> {
                 data.put("deadlineText", DAY.format(e.currentDeadline()));
                 if (e.extendedDeadline != null) {
-                    data.put("extensionNote", "已延期一次（原期限 " + DAY.format(e.rectifyDeadline) + "），不能再延期，只能中止");
+                    data.put("extensionNote", Texts.get("evaluation.extensionNote", DAY.format(e.rectifyDeadline)));
                 }
             });
             default -> {
@@ -172,18 +173,20 @@ class EvaluationTaskHandler implements TaskHandler {
     private String expertScoreText(TaskContext context) {
         if (!Boolean.TRUE.equals(variable(context, "evalExperts"))) return null;
         Object score = variable(context, "reviewScore");
-        if (score == null) return "专家评分未产生汇总得分";
+        if (score == null) return Texts.get("evaluation.expertScore.none");
         Object count = variable(context, "reviewExpertCount");
         boolean spread = Boolean.TRUE.equals(variable(context, "reviewSpreadFlagged"));
-        return new BigDecimal(score.toString()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " 分"
-                + (count == null ? "" : "（" + count + " 名专家）") + (spread ? "，专家评分分歧较大" : "");
+        String points = new BigDecimal(score.toString()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return (count == null ? Texts.get("evaluation.expertScore.points", points)
+                : Texts.get("evaluation.expertScore.value", points, ((Number) count).intValue()))
+                + (spread ? Texts.get("evaluation.expertScore.spread") : "");
     }
 
     // ---------------------------------------------------------------- completing a task
 
     @Override
     public Completion complete(TaskContext context, Map<String, Object> data) {
-        if (context.caseFile() == null) throw new IllegalStateException("评估任务没有对应的主体案件");
+        if (context.caseFile() == null) throw new IllegalStateException("The evaluation task has no subject case");
         return switch (context.taskKey()) {
             case SELF -> selfEvaluation(context, data);
             case CITY -> cityReview(context, data);
@@ -193,7 +196,7 @@ class EvaluationTaskHandler implements TaskHandler {
             case RE_EVALUATION -> reEvaluation(context, data);
             case DEADLINE_MISSED -> deadlineMissed(context, data);
             case FINAL_CONCLUSION -> finalConclusion(context, data);
-            default -> throw new IllegalStateException("未知的评估任务：" + context.taskKey());
+            default -> throw new IllegalStateException("Unknown evaluation task: " + context.taskKey());
         };
     }
 
@@ -215,19 +218,19 @@ class EvaluationTaskHandler implements TaskHandler {
             BigDecimal value = decimal(row.get("actual"));
             if (value != null) entered.put(key, value);
             else if (row.get("actual") != null && !row.get("actual").toString().isBlank()) {
-                errors.put("indicators[" + i + "].actual", "请输入数字");
+                errors.put("indicators[" + i + "].actual", Texts.get("evaluation.error.number"));
             }
         }
         List<IndicatorService.Actual> actuals = new ArrayList<>();
         List<IndicatorService.Target> expected = evaluations.expectedTargets(c.getId(), kind, today());
-        if (expected.isEmpty()) errors.put("indicators", "本案件尚无已确定的目标，无法自评");
+        if (expected.isEmpty()) errors.put("indicators", Texts.get("evaluation.error.noTargets"));
         for (IndicatorService.Target t : expected) {
             String key = IndicatorService.key(t.indicatorCode(), t.year());
             Integer index = indexByKey.get(key);
             if (index == null) {
-                errors.putIfAbsent("indicators", "请填写「" + t.indicatorName() + "」" + t.year() + "年的实际完成值");
+                errors.putIfAbsent("indicators", Texts.get("evaluation.error.actualOf", t.indicatorName(), String.valueOf(t.year())));
             } else if (!entered.containsKey(key)) {
-                errors.putIfAbsent("indicators[" + index + "].actual", "请填写实际完成值");
+                errors.putIfAbsent("indicators[" + index + "].actual", Texts.get("evaluation.error.actual"));
             } else {
                 actuals.add(new IndicatorService.Actual(t.indicatorCode(), t.year(), entered.get(key)));
             }
@@ -236,7 +239,7 @@ class EvaluationTaskHandler implements TaskHandler {
         Map<?, ?> submitted = data.get("narrative") instanceof Map<?, ?> m ? m : Map.of();
         for (String area : EvaluationService.WORK_AREAS) {
             String text = text(submitted.get(area));
-            if (text == null) errors.put("narrative." + area, "请填写此项");
+            if (text == null) errors.put("narrative." + area, Texts.get("evaluation.error.required"));
             else narrative.put(area, text);
         }
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
@@ -248,13 +251,13 @@ class EvaluationTaskHandler implements TaskHandler {
     }
 
     private Completion cityReview(TaskContext context, Map<String, Object> data) {
-        String decision = choice(data, "decision", Set.of("PASS", "RETURN"), "请选择审核意见");
+        String decision = choice(data, "decision", Set.of("PASS", "RETURN"), Texts.get("evaluation.error.decision"));
         String comment = text(data.get("comment"));
         EvaluationRow e = row(context);
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("evalCityDecision", decision);
         if ("RETURN".equals(decision)) {
-            if (comment == null) throw FieldErrorsException.of("comment", "退回时必须填写理由");
+            if (comment == null) throw FieldErrorsException.of("comment", Texts.get("evaluation.error.returnReason"));
             evaluations.returned(e, comment);
             vars.put("evalRedraftDue", deadlines.due("evaluation-redraft"));
             return new Completion(vars, "RETURN", comment, null);
@@ -264,7 +267,7 @@ class EvaluationTaskHandler implements TaskHandler {
     }
 
     private Completion arrange(TaskContext context, Map<String, Object> data) {
-        String choice = choice(data, "expertScoring", Set.of("YES", "NO"), "请选择评估方式");
+        String choice = choice(data, "expertScoring", Set.of("YES", "NO"), Texts.get("evaluation.error.method"));
         boolean experts = "YES".equals(choice);
         evaluations.expertScoring(row(context), experts);
         return new Completion(Map.of("evalExperts", experts), experts ? "EXPERT_SCORING" : "NO_EXPERT_SCORING",
@@ -281,9 +284,9 @@ class EvaluationTaskHandler implements TaskHandler {
     }
 
     private Completion midtermConclusion(TaskContext context, Map<String, Object> data) {
-        String conclusion = choice(data, "conclusion", Set.of("PASSED", "RECTIFY"), "请选择评估结论");
+        String conclusion = choice(data, "conclusion", Set.of("PASSED", "RECTIFY"), Texts.get("evaluation.error.conclusion"));
         String comment = text(data.get("comment"));
-        if (comment == null) throw FieldErrorsException.of("comment", "请填写评估意见");
+        if (comment == null) throw FieldErrorsException.of("comment", Texts.get("evaluation.error.opinion"));
         EvaluationRow e = row(context);
         String username = context.user().username();
         if ("PASSED".equals(conclusion)) {
@@ -296,14 +299,14 @@ class EvaluationTaskHandler implements TaskHandler {
         List<?> rows = data.get("corrections") instanceof List<?> l ? l : List.of();
         for (int i = 0; i < rows.size(); i++) {
             String text = rows.get(i) instanceof Map<?, ?> row ? text(row.get("text")) : null;
-            if (text == null) errors.put("corrections[" + i + "].text", "请填写整改要求");
+            if (text == null) errors.put("corrections[" + i + "].text", Texts.get("evaluation.error.correction"));
             else required.add(text);
         }
-        if (rows.isEmpty()) errors.put("corrections", "限期整改时请至少列出一项整改要求");
+        if (rows.isEmpty()) errors.put("corrections", Texts.get("evaluation.error.corrections"));
         Instant deadline = null;
         LocalDate day = date(data.get("rectifyDeadline"));
-        if (day == null) errors.put("rectifyDeadline", "限期整改时请填写整改期限");
-        else if (!day.isAfter(today())) errors.put("rectifyDeadline", "整改期限须晚于今天");
+        if (day == null) errors.put("rectifyDeadline", Texts.get("evaluation.error.deadline"));
+        else if (!day.isAfter(today())) errors.put("rectifyDeadline", Texts.get("evaluation.error.deadlineFuture"));
         else deadline = endOf(day);
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
         takeExpertResult(context, e);
@@ -317,7 +320,7 @@ class EvaluationTaskHandler implements TaskHandler {
     private Completion rectification(TaskContext context, Map<String, Object> data) {
         EvaluationRow e = row(context);
         if (e.currentDeadline() != null && now().isAfter(e.currentDeadline())) {
-            throw FieldErrorsException.of("_form", "整改期限（" + DAY.format(e.currentDeadline()) + "）已过，不能再提交整改报告");
+            throw FieldErrorsException.of("_form", Texts.get("evaluation.error.deadlinePassed", DAY.format(e.currentDeadline())));
         }
         Map<Integer, Integer> indexBySeq = new HashMap<>();
         Map<Integer, String> answers = new HashMap<>();
@@ -333,24 +336,24 @@ class EvaluationTaskHandler implements TaskHandler {
         Map<String, String> errors = new LinkedHashMap<>();
         for (CorrectionRow c : evaluations.corrections(e)) {
             Integer index = indexBySeq.get(c.seq);
-            if (index == null) errors.putIfAbsent("corrections", "请逐条答复每项整改要求（缺第 " + c.seq + " 项）");
-            else if (!answers.containsKey(c.seq)) errors.put("corrections[" + index + "].answer", "请填写该项整改的落实情况");
+            if (index == null) errors.putIfAbsent("corrections", Texts.get("evaluation.error.answerMissing", String.valueOf(c.seq)));
+            else if (!answers.containsKey(c.seq)) errors.put("corrections[" + index + "].answer", Texts.get("evaluation.error.answer"));
         }
         String summary = text(data.get("summary"));
-        if (summary == null) errors.put("summary", "请填写此项");
+        if (summary == null) errors.put("summary", Texts.get("evaluation.error.required"));
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
         evaluations.fileRectification(e, answers, summary, context.user());
         return new Completion(Map.of(), "RECTIFICATION_FILED", null, null);
     }
 
     private Completion reEvaluation(TaskContext context, Map<String, Object> data) {
-        String decision = choice(data, "decision", Set.of("PASS", "TERMINATE"), "请选择复评结论");
+        String decision = choice(data, "decision", Set.of("PASS", "TERMINATE"), Texts.get("evaluation.error.reEvaluation"));
         String comment = text(data.get("comment"));
         EvaluationRow e = row(context);
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("evalReDecision", decision);
         if ("TERMINATE".equals(decision)) {
-            if (comment == null) throw FieldErrorsException.of("comment", "中止时必须填写理由");
+            if (comment == null) throw FieldErrorsException.of("comment", Texts.get("evaluation.error.terminateReason"));
             evaluations.conclude(e, null, "TERMINATED", null, comment, false, null, context.user().username());
             vars.put("evalNoticeText", comment);
             return new Completion(vars, "TERMINATE", comment, null);
@@ -360,40 +363,40 @@ class EvaluationTaskHandler implements TaskHandler {
     }
 
     private Completion deadlineMissed(TaskContext context, Map<String, Object> data) {
-        String decision = choice(data, "decision", Set.of("EXTEND", "TERMINATE"), "请选择处理方式");
+        String decision = choice(data, "decision", Set.of("EXTEND", "TERMINATE"), Texts.get("evaluation.error.handling"));
         String comment = text(data.get("comment"));
         EvaluationRow e = row(context);
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("evalMissedDecision", decision);
         if ("EXTEND".equals(decision)) {
             if (e.extendedDeadline != null || Boolean.TRUE.equals(variable(context, "evalExtended"))) {
-                throw FieldErrorsException.of("decision", "整改期限已延期过一次，不能再延期，只能中止");
+                throw FieldErrorsException.of("decision", Texts.get("evaluation.error.extendedOnce"));
             }
             LocalDate day = date(data.get("newDeadline"));
-            if (day == null) throw FieldErrorsException.of("newDeadline", "延期时请填写新的整改期限");
+            if (day == null) throw FieldErrorsException.of("newDeadline", Texts.get("evaluation.error.newDeadline"));
             LocalDate old = e.currentDeadline().atZone(EvaluationService.ZONE).toLocalDate();
-            if (!day.isAfter(old)) throw FieldErrorsException.of("newDeadline", "新的整改期限须晚于原期限 " + old);
-            if (!day.isAfter(today())) throw FieldErrorsException.of("newDeadline", "新的整改期限须晚于今天");
+            if (!day.isAfter(old)) throw FieldErrorsException.of("newDeadline", Texts.get("evaluation.error.newDeadlineAfter", String.valueOf(old)));
+            if (!day.isAfter(today())) throw FieldErrorsException.of("newDeadline", Texts.get("evaluation.error.newDeadlineFuture"));
             Instant deadline = endOf(day);
             evaluations.extend(e, deadline);
             vars.put("evalRectifyDeadline", Date.from(deadline));
             vars.put("evalExtended", true);
             return new Completion(vars, "EXTEND", comment, null);
         }
-        if (comment == null) throw FieldErrorsException.of("comment", "中止时必须填写理由");
+        if (comment == null) throw FieldErrorsException.of("comment", Texts.get("evaluation.error.terminateReason"));
         evaluations.conclude(e, null, "TERMINATED", null, comment, false, null, context.user().username());
         vars.put("evalNoticeText", comment);
         return new Completion(vars, "TERMINATE", comment, null);
     }
 
     private Completion finalConclusion(TaskContext context, Map<String, Object> data) {
-        String conclusion = choice(data, "conclusion", Set.of("PASSED", "FAILED"), "请选择评价结论");
+        String conclusion = choice(data, "conclusion", Set.of("PASSED", "FAILED"), Texts.get("evaluation.error.finalConclusion"));
         String comment = text(data.get("comment"));
-        if (comment == null) throw FieldErrorsException.of("comment", "请填写评价意见");
+        if (comment == null) throw FieldErrorsException.of("comment", Texts.get("evaluation.error.finalOpinion"));
         boolean benchmark = "PASSED".equals(conclusion) && Boolean.TRUE.equals(data.get("benchmark"));
         String summary = benchmark ? text(data.get("benchmarkSummary")) : null;
         if (benchmark && summary == null) {
-            throw FieldErrorsException.of("benchmarkSummary", "确定为示范标杆时必须填写经验做法总结");
+            throw FieldErrorsException.of("benchmarkSummary", Texts.get("evaluation.error.benchmark"));
         }
         EvaluationRow e = row(context);
         takeExpertResult(context, e);
@@ -411,7 +414,7 @@ class EvaluationTaskHandler implements TaskHandler {
 
     private EvaluationRow row(TaskContext context) {
         return evaluations.find(context.caseFile().getId(), kind(context))
-                .orElseThrow(() -> new IllegalStateException("评估尚未自评：案件 " + context.caseFile().getId()));
+                .orElseThrow(() -> new IllegalStateException("No self-evaluation yet: case " + context.caseFile().getId()));
     }
 
     private IndicatorService.Subject subject(TaskContext context) {

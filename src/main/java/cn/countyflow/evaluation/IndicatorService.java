@@ -24,6 +24,7 @@ import cn.countyflow.org.OrganisationService;
 import cn.countyflow.org.Role;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.NotPermittedException;
+import cn.countyflow.workflow.Texts;
 
 /**
  * Indicators as data: the catalogue, the targets a subject case committed to (typed rows per indicator and year),
@@ -114,9 +115,9 @@ public class IndicatorService {
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             TargetLine line = lines.get(i);
-            if (!known.containsKey(line.indicatorCode())) errors.put("targets[" + i + "].indicator", "未知的指标：" + line.indicatorCode());
+            if (!known.containsKey(line.indicatorCode())) errors.put("targets[" + i + "].indicator", Texts.get("evaluation.error.unknownIndicator", line.indicatorCode()));
             line.targets().forEach((year, value) -> {
-                if (value == null) throw FieldErrorsException.of("targets", "第 " + year + " 年的目标值缺失");
+                if (value == null) throw FieldErrorsException.of("targets", Texts.get("evaluation.error.targetMissing", String.valueOf(year)));
             });
         }
         if (!errors.isEmpty()) throw new FieldErrorsException(errors);
@@ -152,7 +153,7 @@ public class IndicatorService {
         Map<String, Indicator> known = catalogue();
         Instant now = clock.instant();
         for (Actual v : values) {
-            if (!known.containsKey(v.indicatorCode())) throw FieldErrorsException.of("actuals", "未知的指标：" + v.indicatorCode());
+            if (!known.containsKey(v.indicatorCode())) throw FieldErrorsException.of("actuals", Texts.get("evaluation.error.unknownIndicator", v.indicatorCode()));
             if (v.value() == null) continue;
             actuals.findFirstBySubjectCaseIdAndIndicatorCodeAndYearAndCurrentTrue(subject.caseId(), v.indicatorCode(), v.year())
                     .ifPresent(previous -> {
@@ -240,7 +241,7 @@ public class IndicatorService {
                                         Integer year, Pageable pageable) {
         String city = checkComparison(user, provinceCode);
         Indicator ind = indicators.findById(indicatorCode == null ? "" : indicatorCode)
-                .orElseThrow(() -> FieldErrorsException.of("indicator", "请选择指标"));
+                .orElseThrow(() -> FieldErrorsException.of("indicator", Texts.get("reporting.error.indicator")));
         String cohortFilter = cohort == null || cohort.isBlank() ? null : cohort;
         return targets.compare(provinceCode, ind.getCode(), cohortFilter, year, city, pageable).map(r -> new ComparisonLine(
                 r.subjectCaseId(), r.cohort(), r.cityCode(), r.cityCode() == null ? null : organisations.nameOf(r.cityCode()),
@@ -256,6 +257,6 @@ public class IndicatorService {
         }
         audit.recordIndependently(user.username(), user.orgCode(), "INDICATOR_COMPARE", "province:" + provinceCode,
                 AuditEvent.Outcome.DENIED, null);
-        throw new NotPermittedException("只有本省的省级经办人、审定人（或本市的市级审核人）可以查看指标对比");
+        throw new NotPermittedException(Texts.get("evaluation.error.compareNotPermitted"));
     }
 }

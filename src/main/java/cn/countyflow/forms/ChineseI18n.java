@@ -5,7 +5,12 @@ import com.vaadin.flow.component.upload.UploadI18N;
 
 import java.util.List;
 
-/** Chinese texts for Vaadin components that carry their own (the date picker's calendar, the upload's buttons). */
+import cn.countyflow.workflow.Texts;
+
+/**
+ * Texts for Vaadin components that carry their own: the date picker's Chinese calendar, and the upload's buttons in
+ * the reader's language.
+ */
 final class ChineseI18n {
 
     private ChineseI18n() {
@@ -13,24 +18,29 @@ final class ChineseI18n {
 
     static DatePickerI18n datePicker() {
         DatePickerI18n i18n = new DatePickerI18n();
-        i18n.setMonthNames(List.of("一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"));
-        i18n.setWeekdays(List.of("星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"));
-        i18n.setWeekdaysShort(List.of("日", "一", "二", "三", "四", "五", "六"));
+        i18n.setMonthNames(list("forms.datePicker.months"));
+        i18n.setWeekdays(list("forms.datePicker.weekdays"));
+        i18n.setWeekdaysShort(list("forms.datePicker.weekdaysShort"));
         i18n.setFirstDayOfWeek(1);
-        i18n.setToday("今天");
-        i18n.setCancel("取消");
+        i18n.setToday(Texts.translate("forms.datePicker.today", Texts.CHINESE));
+        i18n.setCancel(Texts.translate("forms.datePicker.cancel", Texts.CHINESE));
         i18n.setDateFormat("yyyy-MM-dd");
         return i18n;
     }
 
     static UploadI18N upload() {
         UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne("上传文件…").setMany("上传文件…"));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne("或将文件拖放到此处").setMany("或将文件拖放到此处"));
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(Texts.get("forms.upload.addFile")).setMany(Texts.get("forms.upload.addFiles")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(Texts.get("forms.upload.dropFile")).setMany(Texts.get("forms.upload.dropFiles")));
         i18n.setError(new UploadI18N.Error()
-                .setTooManyFiles("文件过多")
-                .setFileIsTooBig("文件过大")
-                .setIncorrectFileType("文件类型不允许：仅支持 PDF、PNG、JPEG 和 Office 文档"));
+                .setTooManyFiles(Texts.get("forms.upload.tooManyFiles"))
+                .setFileIsTooBig(Texts.get("forms.upload.fileTooBig"))
+                .setIncorrectFileType(Texts.get(UploadPolicy.TYPE_NOT_ALLOWED)));
         return i18n;
+    }
+
+    /** A comma-separated list of the Chinese bundle (the calendar is only Chinese; English keeps Vaadin's own). */
+    private static List<String> list(String key) {
+        return List.of(Texts.translate(key, Texts.CHINESE).split(","));
     }
 }

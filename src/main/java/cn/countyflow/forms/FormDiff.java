@@ -23,10 +23,10 @@ import cn.countyflow.workflow.Texts;
 
 /**
  * What changed between two versions of one form's data, each change named the way the form names it (issue 11 point
- * 15): {@code leadingIndustries[1].enterprises[0].sales} → section "主导产业", label "主导产业 第2项 · 企业 第1项 · 销售收入".
+ * 15): {@code leadingIndustries[1].enterprises[0].sales} → section {@code 主导产业}, label {@code 主导产业 第2项 · 企业 第1项 · 销售收入}.
  * <p>
  * Labels come from the form file: a component's {@code properties.shortLabel} when it has one, otherwise its label
- * without the leading numbering ("二、", "附表2 ", "第一章 ") and without a closing bracketed note ("（万元）"). A
+ * without the leading numbering ({@code 二、}, {@code 附表2}, {@code 第一章}) and without a closing bracketed note ({@code （万元）}). A
  * change's section is its top-level group or list, or, for a field at the top level, the heading of the text block
  * above it. Rows are counted from 1. Paths the form does not know are shown as they are. File pickers are compared
  * whole. Any form gains by building one of these from its file.
@@ -63,7 +63,7 @@ public final class FormDiff {
         }
     }
 
-    /** Shortens a form label for a path: "二、主导产业情况（含三、分产业情况）" → "主导产业情况". */
+    /** Shortens a form label for a path: {@code 二、主导产业情况（含三、分产业情况）} → {@code 主导产业情况}. */
     static String shorten(String label) {
         String s = NUMBERING.matcher(label.strip()).replaceFirst("");
         String cut = NOTE.matcher(s).replaceFirst("");

@@ -16,7 +16,7 @@ import cn.countyflow.workflow.Texts;
  * Prints a form's data the way the form lays it out (issue 11 point 18), for any form: the "#" heading of its first text
  * is the document's title, "##" headings and labelled groups are sections, fields are "label：value", a list whose rows
  * are plain fields is a table with one column per field, and a list whose rows hold lists of their own prints each row
- * as a sub-section ("主导产业情况 第1项") with its inner lists as tables. Select options print their labels, files their
+ * as a sub-section ({@code 主导产业情况 第1项}) with its inner lists as tables. Select options print their labels, files their
  * names. Fields the data does not hold (e.g. a return reason that is not part of the application) are left out;
  * fields it holds empty print blank, as on paper.
  */

@@ -19,15 +19,16 @@ import java.util.regex.Pattern;
 @Service
 public class FormValidator {
 
-    static final String REQUIRED = "请填写此项";
-    static final String REQUIRED_CHECKBOX = "请勾选此项";
-    static final String NOT_A_NUMBER = "请输入数字";
-    static final String INVALID_FORMAT = "格式不正确";
-    static final String NOT_AN_OPTION = "请从选项中选择";
-    static final String INVALID_DATE = "日期格式不正确，应为 yyyy-MM-dd";
-    static final String INVALID_EMAIL = "请输入有效的电子邮箱地址";
-    static final String INVALID_PHONE = "请输入有效的电话号码";
-    static final String INVALID_FILE = "附件无效，请重新上传";
+    /** Bundle keys of the field errors (read through {@link #text}). */
+    static final String REQUIRED = "forms.error.required";
+    static final String REQUIRED_CHECKBOX = "forms.error.requiredCheckbox";
+    static final String NOT_A_NUMBER = "forms.error.notANumber";
+    static final String INVALID_FORMAT = "forms.error.invalidFormat";
+    static final String NOT_AN_OPTION = "forms.error.notAnOption";
+    static final String INVALID_DATE = "forms.error.invalidDate";
+    static final String INVALID_EMAIL = "forms.error.invalidEmail";
+    static final String INVALID_PHONE = "forms.error.invalidPhone";
+    static final String INVALID_FILE = "forms.error.invalidFile";
 
     private static final Pattern EMAIL = Pattern.compile("\\A[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\z");
     /** Mainland mobile, landline with area code (optional extension), or international with +. */
@@ -88,7 +89,7 @@ public class FormValidator {
         walker.walk(form, root, (c, address, value, hidden) -> {
             if (c.isReadonlyOrDisabled() || value == null) return;
             String error = c.isInput() && takesScalar(c) && (value instanceof Map<?, ?> || value instanceof Collection<?>)
-                    ? INVALID_FORMAT
+                    ? text(INVALID_FORMAT)
                     : FormData.isEmpty(value) ? null : c.isInput() ? checkType(c, value) : checkStructure(c, value);
             if (error != null) errors.put(address, error);
         });
@@ -105,7 +106,7 @@ public class FormValidator {
     /** A group's value is an object, a dynamic list's a list of at most {@code maxRows} objects. */
     private String checkStructure(FormComponent c, Object value) {
         if (value == null || FormData.binding(c) == null) return null;
-        if (c.isGroup() && !(value instanceof Map<?, ?>)) return INVALID_FORMAT;
+        if (c.isGroup() && !(value instanceof Map<?, ?>)) return text(INVALID_FORMAT);
         if (c.isDynamicList()) {
             if (!(value instanceof Collection<?> rows) || !rows.stream().allMatch(r -> r instanceof Map<?, ?>)) {
                 return cn.countyflow.workflow.Texts.get("hardening.form.notAList");
@@ -119,22 +120,22 @@ public class FormValidator {
     private static String checkType(FormComponent c, Object value) {
         Validation v = c.getValidate();
         return switch (c.getType()) {
-            case "textfield", "textarea" -> !(value instanceof String s) ? INVALID_FORMAT : tooLong(v, s);
+            case "textfield", "textarea" -> !(value instanceof String s) ? text(INVALID_FORMAT) : tooLong(v, s);
             case "number" -> numberError(value);
-            case "checkbox" -> value instanceof Boolean ? null : INVALID_FORMAT;
+            case "checkbox" -> value instanceof Boolean ? null : text(INVALID_FORMAT);
             case "select", "radio" -> value instanceof String || value instanceof Number || value instanceof Boolean
-                    ? null : NOT_AN_OPTION;
+                    ? null : text(NOT_AN_OPTION);
             case "checklist", "taglist" -> value instanceof Collection<?> values && values.size() <= DEFAULT_MAX_ROWS
-                    && values.stream().allMatch(x -> x instanceof String || x instanceof Number) ? null : NOT_AN_OPTION;
+                    && values.stream().allMatch(x -> x instanceof String || x instanceof Number) ? null : text(NOT_AN_OPTION);
             case "datetime" -> checkDate(value);
-            case "filepicker" -> value instanceof Collection<?> files && files.size() > DEFAULT_MAX_ROWS ? INVALID_FILE : null;
+            case "filepicker" -> value instanceof Collection<?> files && files.size() > DEFAULT_MAX_ROWS ? text(INVALID_FILE) : null;
             default -> null;
         };
     }
 
     private static String tooLong(Validation v, String s) {
         int max = v.maxLength() != null ? v.maxLength() : DEFAULT_MAX_TEXT;
-        return s.codePointCount(0, s.length()) > max ? "最多 " + max + " 个字" : null;
+        return s.codePointCount(0, s.length()) > max ? cn.countyflow.workflow.Texts.get("forms.error.maxLength", max) : null;
     }
 
     private static String numberError(Object value) {
@@ -144,7 +145,7 @@ public class FormValidator {
         } catch (FormData.NumberOutOfRangeException e) {
             return cn.countyflow.workflow.Texts.get("hardening.form.numberRange", FormData.MAX_INTEGER_DIGITS, FormData.MAX_SCALE);
         } catch (NumberFormatException e) {
-            return NOT_A_NUMBER;
+            return text(NOT_A_NUMBER);
         }
     }
 
@@ -191,7 +192,7 @@ public class FormValidator {
     String check(FormComponent c, Object value, Map<String, Object> root) {
         Validation v = c.getValidate();
         if (takesScalar(c) && (value instanceof Map<?, ?> || value instanceof Collection<?>)) {
-            return INVALID_FORMAT; // an object or list (even an empty one) where a single value belongs
+            return text(INVALID_FORMAT); // an object or list (even an empty one) where a single value belongs
         }
         boolean text = "textfield".equals(c.getType()) || "textarea".equals(c.getType());
         if (FormData.isEmpty(value) || text && value instanceof String s && cn.countyflow.workflow.TextRule.isBlank(s)
@@ -199,15 +200,15 @@ public class FormValidator {
             if (!v.isRequired()) {
                 return null;
             }
-            return "checkbox".equals(c.getType()) ? REQUIRED_CHECKBOX : REQUIRED;
+            return "checkbox".equals(c.getType()) ? text(REQUIRED_CHECKBOX) : text(REQUIRED);
         }
         return switch (c.getType()) {
             case "textfield" -> value instanceof String s && (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)
-                    ? INVALID_FORMAT : checkText(v, value);
+                    ? text(INVALID_FORMAT) : checkText(v, value);
             case "textarea" -> checkText(v, value);
             case "number" -> checkNumber(c, v, value);
-            case "checkbox" -> value instanceof Boolean ? null : INVALID_FORMAT;
-            case "select", "radio" -> FormData.option(FormData.options(c, root), value) == null ? NOT_AN_OPTION : null;
+            case "checkbox" -> value instanceof Boolean ? null : text(INVALID_FORMAT);
+            case "select", "radio" -> FormData.option(FormData.options(c, root), value) == null ? text(NOT_AN_OPTION) : null;
             case "checklist", "taglist" -> checkMulti(FormData.options(c, root), value);
             case "datetime" -> checkDate(value);
             case "filepicker" -> checkFiles(c, value);
@@ -217,26 +218,26 @@ public class FormValidator {
 
     private static String checkText(Validation v, Object value) {
         if (!(value instanceof String s)) {
-            return INVALID_FORMAT;
+            return text(INVALID_FORMAT);
         }
         // the minimum counts what a reader sees (one text rule: NFKC, no invisible characters, no emoji); the maximum
         // counts what is stored
         if (v.minLength() != null && cn.countyflow.workflow.TextRule.visibleLength(s) < v.minLength()) {
-            return "至少 " + v.minLength() + " 个字";
+            return cn.countyflow.workflow.Texts.get("forms.error.minLength", v.minLength());
         }
         String tooLong = tooLong(v, s);
         if (tooLong != null) {
             return tooLong;
         }
         if ("email".equals(v.validationType()) && !EMAIL.matcher(s).matches()) {
-            return INVALID_EMAIL;
+            return text(INVALID_EMAIL);
         }
         if ("phone".equals(v.validationType()) && !PHONE.matcher(s).matches()) {
-            return INVALID_PHONE;
+            return text(INVALID_PHONE);
         }
         // form-js tests the pattern with RegExp.test, i.e. it may match anywhere unless anchored
         if (v.pattern() != null && !v.pattern().isEmpty() && !Pattern.compile(v.pattern()).matcher(s).find()) {
-            return INVALID_FORMAT;
+            return text(INVALID_FORMAT);
         }
         return null;
     }
@@ -248,23 +249,23 @@ public class FormValidator {
         }
         BigDecimal number = FormData.toDecimal(value);
         if (v.min() != null && number.compareTo(v.min()) < 0) {
-            return "不能小于 " + v.min().toPlainString();
+            return cn.countyflow.workflow.Texts.get("forms.error.min", v.min().toPlainString());
         }
         if (v.max() != null && number.compareTo(v.max()) > 0) {
-            return "不能大于 " + v.max().toPlainString();
+            return cn.countyflow.workflow.Texts.get("forms.error.max", v.max().toPlainString());
         }
         Integer digits = c.getDecimalDigits();
         if (digits != null && Math.max(0, number.stripTrailingZeros().scale()) > digits) {
-            return digits == 0 ? "请输入整数" : "最多 " + digits + " 位小数";
+            return cn.countyflow.workflow.Texts.get(digits == 0 ? "forms.error.integer" : "forms.error.decimals", digits);
         }
         return null;
     }
 
     private static String checkMulti(List<Option> options, Object value) {
         if (!(value instanceof Collection<?> values)) {
-            return NOT_AN_OPTION;
+            return text(NOT_AN_OPTION);
         }
-        return values.stream().allMatch(x -> FormData.option(options, x) != null) ? null : NOT_AN_OPTION;
+        return values.stream().allMatch(x -> FormData.option(options, x) != null) ? null : text(NOT_AN_OPTION);
     }
 
     private static String checkDate(Object value) {
@@ -272,18 +273,18 @@ public class FormValidator {
             FormData.toDate(value);
             return null;
         } catch (DateTimeParseException e) {
-            return INVALID_DATE;
+            return text(INVALID_DATE);
         }
     }
 
     private static String checkFiles(FormComponent c, Object value) {
         if (value instanceof Collection<?> files) {
             if (!c.isMultiple() && files.size() > 1) {
-                return "只能上传一个文件";
+                return cn.countyflow.workflow.Texts.get("forms.error.oneFile");
             }
-            return files.stream().allMatch(f -> AttachmentRef.from(f).isPresent()) ? null : INVALID_FILE;
+            return files.stream().allMatch(f -> AttachmentRef.from(f).isPresent()) ? null : text(INVALID_FILE);
         }
-        return AttachmentRef.from(value).isPresent() ? null : INVALID_FILE;
+        return AttachmentRef.from(value).isPresent() ? null : text(INVALID_FILE);
     }
 
     /** The files a submission refers to, by field address: visible filepicker values only. */
@@ -297,5 +298,10 @@ public class FormValidator {
             if (!refs.isEmpty()) found.put(address, refs);
         });
         return found;
+    }
+
+    /** A field error of the bundles, in the request's language. */
+    static String text(String key) {
+        return cn.countyflow.workflow.Texts.get(key);
     }
 }

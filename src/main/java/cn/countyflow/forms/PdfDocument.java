@@ -52,7 +52,7 @@ public final class PdfDocument {
 
     /**
      * @param title  the document's title, set at the top of the first page and in the PDF's properties
-     * @param footer what it is and when it was generated, e.g. "第2版 · 生成于 2026-12-06 08:00"; under the title and
+     * @param footer what it is and when it was generated, e.g. {@code 第2版 · 生成于 2026-12-06 08:00}; under the title and
      *               at the foot of every page
      */
     public PdfDocument(String title, String footer) {

@@ -54,7 +54,7 @@ import java.util.function.Function;
  */
 public class RenderedForm extends Composite<VerticalLayout> {
 
-    static final String REMOVE_ROW = "删除";
+    static final String REMOVE_ROW = "forms.row.remove";
 
     private final FormDefinition form;
     private final Map<String, Object> rootData;
@@ -818,7 +818,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
             row.add(fields);
             row.setFlexGrow(1, fields);
             if (canEdit) {
-                Button remove = new Button(REMOVE_ROW, e -> removeRow(index));
+                Button remove = new Button(Texts.get(REMOVE_ROW), e -> removeRow(index));
                 remove.setId(row.getId().orElseThrow().replaceFirst("^row-", "remove-"));
                 remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
                 row.add(remove);
@@ -946,7 +946,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
                 }
                 files.add(ref);
                 if (shownErrors.remove(address) != null) renderSummary();
-                showStatus("已上传：" + ref.name(), false);
+                showStatus(Texts.get("forms.upload.done", ref.name()), false);
                 renderFiles();
                 onValueChange();
                 clearSent();
@@ -976,7 +976,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
                 // every file can be downloaded, PDFs and images also previewed, by those who may see the case
                 // (/api/attachments checks the scope and audits each read)
                 com.vaadin.flow.component.html.Anchor download = new com.vaadin.flow.component.html.Anchor(
-                        "api/attachments/" + f.id(), f.name() + "（" + humanSize(f.size()) + "）");
+                        "api/attachments/" + f.id(), Texts.get("text.paren", f.name(), humanSize(f.size())));
                 download.setId("download-" + f.id());
                 download.getElement().setAttribute("download", f.name());
                 download.setRouterIgnore(true);
@@ -992,7 +992,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
                 }
                 line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
                 if (canEdit) {
-                    Button remove = new Button("移除", e -> {
+                    Button remove = new Button(Texts.get("forms.file.remove"), e -> {
                         files.remove(f);
                         renderFiles();
                         onValueChange();
@@ -1048,7 +1048,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
     private static String humanSize(long bytes) {
         if (bytes >= 1024 * 1024) return String.format("%.1f MB", bytes / 1024.0 / 1024.0);
         if (bytes >= 1024) return String.format("%.0f KB", bytes / 1024.0);
-        return bytes + " 字节";
+        return Texts.get("forms.size.bytes", bytes);
     }
 
     /** For tests: delivers a file to the filepicker at {@code address} as if uploaded; returns the status shown. */

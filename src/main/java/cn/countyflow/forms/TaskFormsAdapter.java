@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.countyflow.workflow.TaskForms;
+import cn.countyflow.workflow.Texts;
 
 /** Task work's view of the form files: schema, validation, cleaning and the attachments a submission cites. */
 @Component
@@ -73,7 +74,7 @@ class TaskFormsAdapter implements TaskForms {
                 boolean mine = found.isPresent() && (Long.valueOf(caseId).equals(found.get().getCaseId())
                         || (found.get().getCaseId() == null && username.equals(found.get().getUploadedBy())));
                 if (!mine) {
-                    errors.put(address, "附件无效或不属于本案件，请重新上传");
+                    errors.put(address, Texts.get("forms.error.attachmentNotOfCase"));
                     return;
                 }
             }

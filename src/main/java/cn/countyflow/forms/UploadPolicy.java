@@ -1,5 +1,6 @@
 package cn.countyflow.forms;
 
+import cn.countyflow.workflow.Texts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -23,12 +24,13 @@ import java.util.Map;
 @Component
 public class UploadPolicy {
 
-    static final String TYPE_NOT_ALLOWED = "文件类型不允许：仅支持 PDF、PNG、JPEG 和 Office 文档";
-    static final String CONTENT_MISMATCH = "文件内容与扩展名不符";
-    static final String EMPTY = "文件为空";
-    static final String UNPACKED_TOO_LARGE = "文件解压后过大或条目过多，疑似压缩炸弹，已拒绝";
-    static final String POLYGLOT = "文件同时含有多种格式的内容，已拒绝";
-    static final String DAMAGED = "文件已损坏，无法打开";
+    /** Bundle keys of the refusals. */
+    static final String TYPE_NOT_ALLOWED = "forms.upload.typeNotAllowed";
+    static final String CONTENT_MISMATCH = "forms.upload.contentMismatch";
+    static final String EMPTY = "forms.upload.empty";
+    static final String UNPACKED_TOO_LARGE = "forms.upload.unpackedTooLarge";
+    static final String POLYGLOT = "forms.upload.polyglot";
+    static final String DAMAGED = "forms.upload.damaged";
 
     private enum Kind { PDF, PNG, JPEG, OOXML, OLE2 }
 
@@ -79,32 +81,32 @@ public class UploadPolicy {
     /** @throws UploadRejectedException saying what is wrong, unless the file is acceptable */
     public void check(String filename, byte[] content) {
         if (content == null || content.length == 0) {
-            throw new UploadRejectedException(EMPTY);
+            throw new UploadRejectedException(Texts.get(EMPTY));
         }
         if (content.length > maxSize.toBytes()) {
-            throw new UploadRejectedException("文件过大：上限 " + describe(maxSize));
+            throw new UploadRejectedException(Texts.get("forms.upload.tooLarge", describe(maxSize)));
         }
         Allowed allowed = BY_EXTENSION.get(extension(filename));
         if (allowed == null) {
-            throw new UploadRejectedException(TYPE_NOT_ALLOWED);
+            throw new UploadRejectedException(Texts.get(TYPE_NOT_ALLOWED));
         }
         Kind actual = detect(content);
         if (actual == null) {
-            throw new UploadRejectedException(CONTENT_MISMATCH);
+            throw new UploadRejectedException(Texts.get(CONTENT_MISMATCH));
         }
         if (actual != allowed.kind()) {
-            throw new UploadRejectedException(CONTENT_MISMATCH);
+            throw new UploadRejectedException(Texts.get(CONTENT_MISMATCH));
         }
         if (actual == Kind.OOXML && !isOoxml(content, allowed.ooxmlFolder())) {
-            throw new UploadRejectedException(CONTENT_MISMATCH);
+            throw new UploadRejectedException(Texts.get(CONTENT_MISMATCH));
         }
         if (actual == Kind.OOXML) {
-            if (indexOf(content, PDF, 0, 1024) >= 0) throw new UploadRejectedException(POLYGLOT);
+            if (indexOf(content, PDF, 0, 1024) >= 0) throw new UploadRejectedException(Texts.get(POLYGLOT));
             checkUnpacked(content);
         } else if (endsWithZipArchive(content)) {
             // a PDF, image or OLE2 file that is also a ZIP archive (a sound central directory at its end, where ZIP
             // readers look for it: e.g. a PDF or JPEG with an archive appended)
-            throw new UploadRejectedException(POLYGLOT);
+            throw new UploadRejectedException(Texts.get(POLYGLOT));
         }
         if (actual == Kind.PDF) {
             checkPdf(content);
@@ -148,16 +150,16 @@ public class UploadPolicy {
         byte[] buffer = new byte[64 * 1024];
         try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(content))) {
             for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (++entries > maxEntries) throw new UploadRejectedException(UNPACKED_TOO_LARGE);
+                if (++entries > maxEntries) throw new UploadRejectedException(Texts.get(UNPACKED_TOO_LARGE));
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     total += n;
-                    if (total > maxUnpacked) throw new UploadRejectedException(UNPACKED_TOO_LARGE);
+                    if (total > maxUnpacked) throw new UploadRejectedException(Texts.get(UNPACKED_TOO_LARGE));
                 }
             }
         } catch (java.io.IOException | IllegalArgumentException e) {
-            throw new UploadRejectedException(DAMAGED);
+            throw new UploadRejectedException(Texts.get(DAMAGED));
         }
-        if (entries == 0) throw new UploadRejectedException(DAMAGED);
+        if (entries == 0) throw new UploadRejectedException(Texts.get(DAMAGED));
     }
 
     /**
@@ -274,6 +276,6 @@ public class UploadPolicy {
         long bytes = size.toBytes();
         if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) return size.toMegabytes() + " MB";
         if (bytes >= 1024 && bytes % 1024 == 0) return size.toKilobytes() + " KB";
-        return bytes + " 字节";
+        return Texts.get("forms.size.bytes", bytes);
     }
 }

@@ -19,17 +19,17 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDen
         if (DatabaseOutage.isOutage(e)) {
             // the password could not be checked at all: not a wrong password
             response.setHeader("Retry-After", "30");
-            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, OrgTexts.zh("hardening.unavailable"));
+            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, OrgTexts.get(request, "hardening.unavailable"));
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"CountyFlow\"");
-        write(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录：用户名或密码不正确，或会话已过期");
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, OrgTexts.get(request, "org.api.unauthorized"));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpServletResponse.SC_FORBIDDEN, "无权执行此操作");
+        write(response, HttpServletResponse.SC_FORBIDDEN, OrgTexts.get(request, "org.api.forbidden"));
     }
 
     private static void write(HttpServletResponse response, int status, String message) throws IOException {

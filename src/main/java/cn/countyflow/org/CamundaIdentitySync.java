@@ -68,7 +68,7 @@ class CamundaIdentitySync {
     }
 
     private static String groupName(CountyFlowUser u, String groupId) {
-        if (CountyFlowUser.CAMUNDA_ADMIN_GROUP.equals(groupId)) return "系统管理员";
+        if (CountyFlowUser.CAMUNDA_ADMIN_GROUP.equals(groupId)) return OrgTexts.zh("role.ADMIN");
         return u.roles().stream().filter(r -> r.groupOf(u.orgCode()).equals(groupId)).findFirst()
                 .map(r -> u.orgName() + " " + RoleLabels.zh(r)).orElse(groupId);
     }

@@ -12,6 +12,6 @@ public final class CurrentUser {
     public static CountyFlowUser get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof CountyFlowUser user) return user;
-        throw new org.springframework.security.access.AccessDeniedException("未登录");
+        throw new org.springframework.security.access.AccessDeniedException(OrgTexts.get("org.error.notSignedIn"));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Whether a failure means the database cannot be reached or refuses us (server down, network gone, pool exhausted,
- * our account's access revoked): then the answer is 503 "系统暂时不可用，请稍后再试", at sign-in as on every page
+ * our account's access revoked): then the answer is 503 (the system is unavailable for now), at sign-in as on every page
  * and endpoint, never "wrong password" (401) nor an internal error (500).
  */
 public final class DatabaseOutage {

@@ -12,7 +12,7 @@ public class InvalidInputException extends RuntimeException {
     private final Map<String, String> errors;
 
     public InvalidInputException(Map<String, String> errors) {
-        super("表单有 " + errors.size() + " 处需要修改");
+        super(OrgTexts.get("org.error.invalidInput", errors.size()));
         this.errors = new TreeMap<>(errors);
     }
 

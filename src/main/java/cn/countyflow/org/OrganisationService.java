@@ -31,7 +31,7 @@ public class OrganisationService {
     }
 
     public Organisation get(String code) {
-        return find(code).orElseThrow(() -> new IllegalArgumentException("未知的行政区划代码：" + code));
+        return find(code).orElseThrow(() -> new IllegalArgumentException("Unknown administrative division code: " + code));
     }
 
     public String nameOf(String code) {

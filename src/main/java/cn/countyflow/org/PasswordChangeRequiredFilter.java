@@ -34,7 +34,7 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
                 && controls.mustChangePassword(user.username())) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json;charset=UTF-8");
-            response.getOutputStream().write(("{\"status\":403,\"message\":\"" + OrgTexts.zh("password.mustChange")
+            response.getOutputStream().write(("{\"status\":403,\"message\":\"" + OrgTexts.get(request, "password.mustChange")
                     + "\"}").getBytes(StandardCharsets.UTF_8));
             return;
         }

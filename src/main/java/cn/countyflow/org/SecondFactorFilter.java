@@ -35,7 +35,7 @@ class SecondFactorFilter extends OncePerRequestFilter {
             if (stateless && !factor.verify(user, request.getHeader(SecondFactor.HEADER))) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 response.setContentType("application/json;charset=UTF-8");
-                response.getOutputStream().write(("{\"status\":401,\"message\":\"" + OrgTexts.zh("totp.required",
+                response.getOutputStream().write(("{\"status\":401,\"message\":\"" + OrgTexts.get(request, "totp.required",
                         SecondFactor.HEADER) + "\"}").getBytes(StandardCharsets.UTF_8));
                 return;
             }

@@ -180,9 +180,9 @@ public class SecurityConfig {
         http.authorizeHttpRequests(a -> a.requestMatchers("/images/**", "/icons/**").permitAll()
                 // the container's error dispatch (e.g. a path the firewall rejects) answers its JSON, not the login page
                 .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll());
-        // a sign-in the database could not check (outage, access revoked) is a 503 "系统暂时不可用，请稍后再试", not the
-        // login view's wrong-password error; Vaadin's configurer keeps a failure handler set here (it sets page and
-        // success). The login page is named here too: a form login configured without it would, at its init (before
+        // a sign-in the database could not check (outage, access revoked) is a 503 saying the system is unavailable,
+        // not the login view's wrong-password error; Vaadin's configurer keeps a failure handler set here (it sets page
+        // and success). The login page is named here too: a form login configured without it would, at its init (before
         // Vaadin's), put Spring's generated login page at /login in place of the login view.
         http.formLogin(f -> f.loginPage("/login").failureHandler(new SignInFailure("/login?error")));
         http.with(VaadinSecurityConfigurer.vaadin(), // by path, not by class: the login view belongs to the ui module, which sits above org

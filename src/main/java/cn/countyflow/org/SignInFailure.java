@@ -13,7 +13,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 
 /**
  * A failed sign-in on the login page: a wrong password goes back to the login view with its error as before; a
- * database that cannot be reached answers 503 with "系统暂时不可用，请稍后再试" and a way back, since the password could
+ * database that cannot be reached answers 503 saying the system is unavailable for now, with a way back, since the password could
  * not be checked at all.
  */
 class SignInFailure implements AuthenticationFailureHandler {

@@ -58,7 +58,7 @@ public class UserAccountService implements UserDetailsService {
     public CountyFlowUser create(String username, String displayName, String rawPassword, String orgCode, Set<Role> roles) {
         organisations.get(orgCode);
         if (users.findByUsername(username).isPresent()) {
-            throw new IllegalArgumentException("用户名已存在：" + username);
+            throw new IllegalArgumentException(OrgTexts.get("admin.user.username.taken", username));
         }
         AppUser fresh = new AppUser(username, displayName, passwordEncoder.encode(rawPassword), orgCode, roles);
         fresh.setPasswordChangedAt(clock.instant());
@@ -82,7 +82,7 @@ public class UserAccountService implements UserDetailsService {
 
     private void setPassword(String username, String rawPassword, boolean ownChoice) {
         AppUser u = users.findByUsername(username).orElseThrow(() ->
-                new InvalidInputException(java.util.Map.of("username", OrgTexts.zh("admin.user.unknown", username))));
+                new InvalidInputException(java.util.Map.of("username", OrgTexts.get("admin.user.unknown", username))));
         passwordProblem(username, rawPassword).or(() -> ownChoice ? reused(u, rawPassword) : Optional.empty())
                 .ifPresent(problem -> {
             throw new InvalidInputException(java.util.Map.of("password", problem));
@@ -101,11 +101,11 @@ public class UserAccountService implements UserDetailsService {
     @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         AppUser u = users.findByUsername(username).orElseThrow(() ->
-                new InvalidInputException(java.util.Map.of("username", OrgTexts.zh("admin.user.unknown", username))));
+                new InvalidInputException(java.util.Map.of("username", OrgTexts.get("admin.user.unknown", username))));
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, u.getPasswordHash())) {
             audit.recordIndependently(username, u.getOrgCode(), "PASSWORD_CHANGE", "user:" + username,
                     cn.countyflow.audit.AuditEvent.Outcome.FAILURE, "currentPassword");
-            throw new InvalidInputException(java.util.Map.of("currentPassword", OrgTexts.zh("password.currentWrong")));
+            throw new InvalidInputException(java.util.Map.of("currentPassword", OrgTexts.get("password.currentWrong")));
         }
         setPassword(username, newPassword, true);
         audit.record(username, u.getOrgCode(), "PASSWORD_CHANGE", "user:" + username,
@@ -130,7 +130,7 @@ public class UserAccountService implements UserDetailsService {
         history.findTop10ByUserIdOrderByIdDesc(u.getId()).stream().limit(PASSWORD_HISTORY - 1L)
                 .forEach(h -> last.add(h.getPasswordHash()));
         return last.stream().anyMatch(hash -> passwordEncoder.matches(raw, hash))
-                ? Optional.of(OrgTexts.zh("password.reused", PASSWORD_HISTORY)) : Optional.empty();
+                ? Optional.of(OrgTexts.get("password.reused", PASSWORD_HISTORY)) : Optional.empty();
     }
 
     public static final int PASSWORD_MIN = 8;
@@ -138,18 +138,18 @@ public class UserAccountService implements UserDetailsService {
     /** What is wrong with a password for this user, if anything (the rules of {@link #setPassword}). */
     public static Optional<String> passwordProblem(String username, String raw) {
         if (raw == null || raw.length() < PASSWORD_MIN) {
-            return Optional.of(OrgTexts.zh("password.tooShort", PASSWORD_MIN));
+            return Optional.of(OrgTexts.get("password.tooShort", PASSWORD_MIN));
         }
-        if (raw.length() > 128) return Optional.of(OrgTexts.zh("password.tooLong", 128));
+        if (raw.length() > 128) return Optional.of(OrgTexts.get("password.tooLong", 128));
         int kinds = 0;
         if (raw.chars().anyMatch(Character::isLowerCase)) kinds++;
         if (raw.chars().anyMatch(Character::isUpperCase)) kinds++;
         if (raw.chars().anyMatch(Character::isDigit)) kinds++;
         if (raw.chars().anyMatch(c -> !Character.isLetterOrDigit(c))) kinds++;
-        if (kinds < 3) return Optional.of(OrgTexts.zh("password.kinds"));
+        if (kinds < 3) return Optional.of(OrgTexts.get("password.kinds"));
         if (username != null && !username.isBlank()
                 && raw.toLowerCase(java.util.Locale.ROOT).contains(username.trim().toLowerCase(java.util.Locale.ROOT))) {
-            return Optional.of(OrgTexts.zh("password.containsUsername"));
+            return Optional.of(OrgTexts.get("password.containsUsername"));
         }
         return Optional.empty();
     }

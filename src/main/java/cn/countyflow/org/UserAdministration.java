@@ -71,8 +71,8 @@ public class UserAdministration {
         requireAdmin(admin, "USER_CREATE");
         Map<String, String> errors = new LinkedHashMap<>();
         String username = form.username() == null ? "" : form.username().trim();
-        if (!USERNAME.matcher(username).matches()) errors.put("username", OrgTexts.zh("admin.user.username.invalid"));
-        else if (users.findByUsername(username).isPresent()) errors.put("username", OrgTexts.zh("admin.user.username.taken", username));
+        if (!USERNAME.matcher(username).matches()) errors.put("username", OrgTexts.get("admin.user.username.invalid"));
+        else if (users.findByUsername(username).isPresent()) errors.put("username", OrgTexts.get("admin.user.username.taken", username));
         checkForm(form, errors);
         UserAccountService.passwordProblem(username, rawPassword).ifPresent(p -> errors.put("password", p));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
@@ -90,7 +90,7 @@ public class UserAdministration {
         Map<String, String> errors = new LinkedHashMap<>();
         checkForm(form, errors);
         if (admin.username().equals(username) && (form.roles() == null || !form.roles().contains(Role.ADMIN))) {
-            errors.put("roles", OrgTexts.zh("admin.user.roles.keepOwnAdmin"));
+            errors.put("roles", OrgTexts.get("admin.user.roles.keepOwnAdmin"));
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         String before = describe(accounts.toUser(u));
@@ -110,7 +110,7 @@ public class UserAdministration {
         requireAdmin(admin, enabled ? "USER_ENABLE" : "USER_DISABLE");
         AppUser u = users.findByUsername(username).orElseThrow(() -> unknown(username));
         if (!enabled && admin.username().equals(username)) {
-            throw new InvalidInputException(Map.of("enabled", OrgTexts.zh("admin.user.disableSelf")));
+            throw new InvalidInputException(Map.of("enabled", OrgTexts.get("admin.user.disableSelf")));
         }
         u.setEnabled(enabled);
         users.save(u);
@@ -166,15 +166,15 @@ public class UserAdministration {
 
     private void checkForm(UserForm form, Map<String, String> errors) {
         String name = form.displayName() == null ? "" : form.displayName().strip();
-        if (name.isEmpty()) errors.put("displayName", OrgTexts.zh("admin.user.displayName.required"));
-        else if (name.length() > NAME_MAX) errors.put("displayName", OrgTexts.zh("admin.user.displayName.tooLong", NAME_MAX));
+        if (name.isEmpty()) errors.put("displayName", OrgTexts.get("admin.user.displayName.required"));
+        else if (name.length() > NAME_MAX) errors.put("displayName", OrgTexts.get("admin.user.displayName.tooLong", NAME_MAX));
         Organisation org = form.orgCode() == null ? null : organisations.find(form.orgCode()).orElse(null);
-        if (org == null) errors.put("orgCode", OrgTexts.zh("admin.user.org.required"));
+        if (org == null) errors.put("orgCode", OrgTexts.get("admin.user.org.required"));
         if (form.roles() == null || form.roles().isEmpty()) {
-            errors.put("roles", OrgTexts.zh("admin.user.roles.required"));
+            errors.put("roles", OrgTexts.get("admin.user.roles.required"));
         } else if (org != null) {
             form.roles().stream().filter(r -> !fits(r, org.getLevel())).findFirst().ifPresent(r ->
-                    errors.put("roles", OrgTexts.zh("admin.user.roles.misfit", RoleLabels.zh(r), org.getName())));
+                    errors.put("roles", OrgTexts.get("admin.user.roles.misfit", RoleLabels.of(r, OrgTexts.locale()), org.getName())));
         }
     }
 
@@ -194,11 +194,11 @@ public class UserAdministration {
         if (user.has(Role.ADMIN)) return;
         audit.recordIndependently(user.username(), user.orgCode(), action, "org:" + user.orgCode(),
                 AuditEvent.Outcome.DENIED, null);
-        throw new AccessDeniedException(OrgTexts.zh("admin.user.denied"));
+        throw new AccessDeniedException(OrgTexts.get("admin.user.denied"));
     }
 
     private static RuntimeException unknown(String username) {
-        return new InvalidInputException(Map.of("username", OrgTexts.zh("admin.user.unknown", username)));
+        return new InvalidInputException(Map.of("username", OrgTexts.get("admin.user.unknown", username)));
     }
 
     private String describe(CountyFlowUser u) {

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
- * How a person is shown to other people: by name and office, "林海（石家庄市工业和信息化局）", never by account name
+ * How a person is shown to other people: by name and office, name（office）, never by account name
  * ({@code expert_bd}) (issue 11 point 14). One lookup for histories, panels, inbox assignees and audit views, cached for
  * a few minutes since a page shows the same few people many times. An account that no longer exists (or a system
  * step) is shown as it was recorded.

@@ -31,6 +31,7 @@ import cn.countyflow.workflow.CaseFile;
 import cn.countyflow.workflow.CaseFileService;
 import cn.countyflow.workflow.NotFoundException;
 import cn.countyflow.workflow.NotPermittedException;
+import cn.countyflow.workflow.Texts;
 import cn.countyflow.workflow.WorkCalendar;
 
 /**
@@ -118,7 +119,7 @@ public class ReportService {
 
     /** One report with its revisions, if the user may see its subject case. */
     public ReportDetails report(long reportId, CountyFlowUser user) {
-        Report r = reports.findById(reportId).orElseThrow(() -> new NotFoundException("报告不存在：" + reportId));
+        Report r = reports.findById(reportId).orElseThrow(() -> new NotFoundException(Texts.get("reporting.error.notFound", String.valueOf(reportId))));
         cases.get(r.subjectCaseId, user);
         return details(List.of(r)).get(0);
     }
@@ -170,7 +171,7 @@ public class ReportService {
         if (user.has(Role.CITY_REVIEWER)) return new String[] {null, user.orgCode()};
         audit.recordIndependently(user.username(), user.orgCode(), "REPORT_LATE_LIST", "org:" + user.orgCode(),
                 AuditEvent.Outcome.DENIED, null);
-        throw new NotPermittedException("只有省级经办人、审定人和市级审核人可以查看逾期报告");
+        throw new NotPermittedException(Texts.get("reporting.error.lateNotPermitted"));
     }
 
     private List<ReportDetails> details(List<Report> found) {
@@ -222,7 +223,7 @@ public class ReportService {
     Report open(long subjectCaseId, String periodKey, String periodLabel, int year, Date periodEnd, Date due,
                 String cohort, String processInstanceId) {
         CaseFile subject = cases.findAll(List.of(subjectCaseId)).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("主体案件不存在：" + subjectCaseId));
+                .orElseThrow(() -> new NotFoundException(Texts.get("reporting.error.subjectNotFound", String.valueOf(subjectCaseId))));
         Instant now = now();
         Report r = reports.findBySubjectCaseIdAndPeriodKey(subjectCaseId, periodKey)
                 .orElseGet(() -> new Report(subjectCaseId, periodKey, now));
@@ -291,7 +292,7 @@ public class ReportService {
     void review(long reportId, boolean accepted, String comment, CountyFlowUser user) {
         Report r = get(reportId);
         ReportRevision rev = revisions.findFirstByReportIdOrderByRevisionDesc(r.id)
-                .orElseThrow(() -> new IllegalStateException("报告 " + reportId + " 尚无报送记录"));
+                .orElseThrow(() -> new IllegalStateException("Report " + reportId + " has no submission yet"));
         Instant now = now();
         rev.reviewDecision = accepted ? "ACCEPT" : "RETURN";
         rev.reviewComment = comment;
@@ -323,7 +324,7 @@ public class ReportService {
         data.put("periodLabel", r.periodLabel);
         data.put("dueDate", DATE.format(r.dueAt));
         if (r.late && r.firstSubmittedAt == null) {
-            data.put("lateNotice", "本报告应于 " + DATE.format(r.dueAt) + " 前报送，现已逾期，请尽快补报");
+            data.put("lateNotice", Texts.get("reporting.lateNotice", DATE.format(r.dueAt)));
         }
         if (r.status == Status.RETURNED && r.returnReason != null) data.put("returnReason", r.returnReason);
         ReportRevision latest = revisions.findFirstByReportIdOrderByRevisionDesc(r.id).orElse(null);
@@ -361,7 +362,7 @@ public class ReportService {
     }
 
     Report get(long reportId) {
-        return reports.findById(reportId).orElseThrow(() -> new NotFoundException("报告不存在：" + reportId));
+        return reports.findById(reportId).orElseThrow(() -> new NotFoundException(Texts.get("reporting.error.notFound", String.valueOf(reportId))));
     }
 
     /** "Now" as the engine sees it (the process tests and timers move this clock). */
@@ -377,7 +378,7 @@ public class ReportService {
         try {
             return json.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("报告数据损坏", e);
+            throw new IllegalStateException("Report data is corrupt", e);
         }
     }
 
@@ -385,7 +386,7 @@ public class ReportService {
         try {
             return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("报告数据无法保存", e);
+            throw new IllegalStateException("Report data cannot be saved", e);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import cn.countyflow.evaluation.IndicatorService;
 import cn.countyflow.workflow.FieldErrorsException;
 import cn.countyflow.workflow.TaskHandler;
+import cn.countyflow.workflow.Texts;
 
 /**
  * The steps of {@code periodicReport}: the county's report (first draft, 逾期补报 and revision after a return share
@@ -46,7 +47,7 @@ class ReportTaskHandler implements TaskHandler {
 
     long reportId(TaskContext context) {
         Object id = runtime.getVariable(context.task().getProcessInstanceId(), "reportId");
-        if (!(id instanceof Number n)) throw new IllegalStateException("任务没有对应的报告");
+        if (!(id instanceof Number n)) throw new IllegalStateException("The task has no report");
         return n.longValue();
     }
 
@@ -84,14 +85,14 @@ class ReportTaskHandler implements TaskHandler {
                 Object value = row.get("value");
                 boolean empty = value == null || value.toString().isBlank();
                 if (code == null || code.toString().isBlank()) {
-                    if (!empty) errors.put("indicators[" + i + "].indicator", "请选择指标");
+                    if (!empty) errors.put("indicators[" + i + "].indicator", Texts.get("reporting.error.indicator"));
                     continue;
                 }
                 String c = code.toString();
                 if (!allowed.containsKey(c)) {
-                    errors.put("indicators[" + i + "].indicator", "该指标没有 " + r.year + " 年的目标，不能填报");
+                    errors.put("indicators[" + i + "].indicator", Texts.get("reporting.error.noTarget", String.valueOf(r.year)));
                 } else if (!seen.add(c)) {
-                    errors.put("indicators[" + i + "].indicator", "同一指标只能填报一次");
+                    errors.put("indicators[" + i + "].indicator", Texts.get("reporting.error.duplicate"));
                 } else if (!empty) {
                     reached.add(new IndicatorService.Actual(c, r.year, new BigDecimal(value.toString())));
                 }
@@ -108,9 +109,9 @@ class ReportTaskHandler implements TaskHandler {
         String decision = text(data.get("decision"));
         String comment = text(data.get("comment"));
         if (!"ACCEPT".equals(decision) && !"RETURN".equals(decision)) {
-            throw FieldErrorsException.of("decision", "请选择审核意见");
+            throw FieldErrorsException.of("decision", Texts.get("reporting.error.decision"));
         }
-        if ("RETURN".equals(decision) && comment == null) throw FieldErrorsException.of("comment", "退回时必须填写理由");
+        if ("RETURN".equals(decision) && comment == null) throw FieldErrorsException.of("comment", Texts.get("reporting.error.returnReason"));
         boolean accepted = "ACCEPT".equals(decision);
         reports.review(reportId, accepted, comment, context.user());
         return new Completion(Map.of("reportDecision", decision, "reportAccepted", accepted), decision, comment, null);

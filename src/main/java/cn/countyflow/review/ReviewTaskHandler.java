@@ -62,7 +62,7 @@ class ReviewTaskHandler implements TaskHandler {
             }
             case SCORING -> {
                 // a sheet entered by an officer for an expert without an account names that expert (the form then
-                // says so instead of "仅本人可见")
+                // says so instead of telling the officer the sheet is for the expert's eyes only)
                 Map<String, Object> data = new LinkedHashMap<>();
                 reviews.activeAssignment(caseId, seat(context)).filter(a -> a.username == null)
                         .flatMap(a -> reviews.expert(a.expertId))

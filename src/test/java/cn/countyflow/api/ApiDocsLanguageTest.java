@@ -59,6 +59,36 @@ class ApiDocsLanguageTest {
                 .doesNotContain("任务 Tasks", "案件 Cases").noneMatch(n -> n.startsWith("api."));
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<String> summaries(Map<String, Object> docs) {
+        var paths = (Map<String, Map<String, Map<String, Object>>>) docs.get("paths");
+        return paths.values().stream().flatMap(p -> p.values().stream()).map(o -> (String) o.get("summary")).toList();
+    }
+
+    @Test
+    void everySummaryAndTagIsReadFromTheBundles() {
+        var zh = get("/v3/api-docs", null).getBody();
+        var en = get("/v3/api-docs", "en").getBody();
+        assertThat(tagNames(zh)).contains("县域特色产业振兴计划 Plans", "振兴计划省级变体 Plan variants", "附件 Attachments", "打印 Print");
+        assertThat(tagNames(en)).contains("Plans", "Plan variants", "Attachments", "Print");
+        assertThat(summaries(zh)).isNotEmpty().allMatch(t -> t == null || !t.startsWith("api."))
+                .contains("一次汇总及其汇总表（省级）");
+        assertThat(summaries(en)).allMatch(t -> t == null || !t.startsWith("api."))
+                .contains("One summary and its table (provincial)");
+    }
+
+    @Test
+    void aRequestWithoutSignInIsRefusedInItsLanguage() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+        var en = http.exchange("/api/tasks", HttpMethod.GET, new HttpEntity<>(headers), JSON);
+        assertThat(en.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(en.getBody()).containsEntry("message",
+                "Please sign in: the user name or password is wrong, or the session has expired");
+        var zh = http.exchange("/api/tasks", HttpMethod.GET, new HttpEntity<>(new HttpHeaders()), JSON);
+        assertThat(zh.getBody()).containsEntry("message", "请先登录：用户名或密码不正确，或会话已过期");
+    }
+
     @Test
     void anUnknownEndpointIsRefusedInTheRequestsLanguage() {
         assertThat(get("/api/no-such-endpoint", null).getBody()).containsEntry("message", "接口不存在");

@@ -88,6 +88,25 @@ class FormValidatorTest {
         assertThat(validator.validate(form, data)).containsOnly(entry("contactName", "最多 10 个字"));
     }
 
+    /** English is whole (issue 11.16): an English reader gets the same errors in English, counts in the right number. */
+    @Test
+    void errorsInTheReadersLanguage() {
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            Map<String, Object> data = valid();
+            data.put("contactName", "张");
+            data.remove("applyDate");
+            ((Map<String, Object>) data.get("overall")).put("gdp", "12.345");
+            assertThat(validator.validate(form, data)).containsOnly(entry("contactName", "At least 2 characters"),
+                    entry("applyDate", "This field is required"), entry("overall.gdp", "At most 2 decimal places"));
+            data = valid();
+            data.put("contactName", "张".repeat(11));
+            assertThat(validator.validate(form, data)).containsOnly(entry("contactName", "At most 10 characters"));
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
     @Test
     void pattern() {
         Map<String, Object> data = valid();

@@ -63,6 +63,20 @@ class UploadPolicyTest {
     }
 
     @Test
+    void refusesInTheReadersLanguage() {
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            assertThatThrownBy(() -> new UploadPolicy(DataSize.ofBytes(1000)).check("big.pdf", new byte[2048]))
+                    .isInstanceOf(UploadRejectedException.class).hasMessage("File too large: the limit is 1,000 bytes");
+            assertThatThrownBy(() -> policy.check("a.pdf", new byte[0])).hasMessage("The file is empty");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+        assertThatThrownBy(() -> new UploadPolicy(DataSize.ofBytes(1000)).check("big.pdf", new byte[2048]))
+                .hasMessage("文件过大：上限 1000 字节");
+    }
+
+    @Test
     void refusesEmptyFiles() {
         assertThatThrownBy(() -> policy.check("a.pdf", new byte[0])).isInstanceOf(UploadRejectedException.class);
     }
