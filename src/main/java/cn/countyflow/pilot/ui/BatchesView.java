@@ -166,12 +166,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         if (closing) save.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button cancel = new Button(getTranslation("pilot.batch.cancel"), e -> dialog.close());
-        dialog.getFooter().add(new HorizontalLayout(cancel, save));
-        dialog.addOpenedChangeListener(ev -> {
-            if (!ev.isOpened()) remove(dialog);
-        });
-        add(dialog);
-        dialog.open();
+        cn.countyflow.ui.Dialogs.open(this, dialog, cancel, save);
     }
 
     /** The batch's changes with who, when and why, under its row. */
@@ -248,12 +243,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         save.setId("schedule-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("pilot.batch.cancel"), e -> dialog.close());
-        dialog.getFooter().add(new HorizontalLayout(cancel, save));
-        dialog.addOpenedChangeListener(ev -> {
-            if (!ev.isOpened()) remove(dialog);
-        });
-        add(dialog);
-        dialog.open();
+        cn.countyflow.ui.Dialogs.open(this, dialog, cancel, save);
     }
 
     private void refreshProvince() {
@@ -372,12 +362,7 @@ public class BatchesView extends VerticalLayout implements HasDynamicTitle {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("pilot.batch.cancel"), e -> dialog.close());
         cancel.setId("batch-cancel");
-        dialog.getFooter().add(new HorizontalLayout(cancel, save));
-        dialog.addOpenedChangeListener(ev -> {
-            if (!ev.isOpened()) remove(dialog);
-        });
-        add(dialog);
-        dialog.open();
+        cn.countyflow.ui.Dialogs.open(this, dialog, cancel, save);
     }
 
     private static void error(String message) {

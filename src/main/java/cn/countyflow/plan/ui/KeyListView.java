@@ -320,12 +320,7 @@ public class KeyListView extends VerticalLayout implements HasDynamicTitle {
 
     private void open(Dialog dialog, Button primary) {
         Button cancel = new Button(getTranslation("plan.round.cancel"), e -> dialog.close());
-        dialog.getFooter().add(primary == null ? new HorizontalLayout(cancel) : new HorizontalLayout(cancel, primary));
-        dialog.addOpenedChangeListener(ev -> {
-            if (!ev.isOpened()) remove(dialog);
-        });
-        add(dialog);
-        dialog.open();
+        cn.countyflow.ui.Dialogs.open(this, dialog, cancel, primary);
     }
 
     private static void error(String message) {

@@ -200,12 +200,7 @@ public class PlanRoundsView extends VerticalLayout implements HasDynamicTitle {
         save.setId("round-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("plan.round.cancel"), e -> dialog.close());
-        dialog.getFooter().add(new HorizontalLayout(cancel, save));
-        dialog.addOpenedChangeListener(ev -> {
-            if (!ev.isOpened()) remove(dialog);
-        });
-        add(dialog);
-        dialog.open();
+        cn.countyflow.ui.Dialogs.open(this, dialog, cancel, save);
     }
 
     private static void error(String message) {
