@@ -147,7 +147,10 @@ public class RenderedForm extends Composite<VerticalLayout> {
 
     /** Texts with {{ FEEL }} placeholders (e.g. a score sheet's running total) follow the values as the user types. */
     private void refreshTemplates() {
-        Map<String, Object> data = feelContext();
+        refreshTemplates(feelContext());
+    }
+
+    private void refreshTemplates(Map<String, Object> data) {
         forEachNode(n -> {
             if (n instanceof TemplateNode t) t.refresh(data);
         });
@@ -258,12 +261,16 @@ public class RenderedForm extends Composite<VerticalLayout> {
 
     /** Each section with its state: how many errors it still has, else whether it is still empty. */
     private void refreshOutline() {
+        if (outline != null && !building) refreshOutline(getData());
+    }
+
+    /** As {@link #refreshOutline()}, with the values (or a context holding them) already read. */
+    private void refreshOutline(Map<String, Object> data) {
         if (outline == null || building) return;
         outline.removeAll();
         Span title = new Span(Texts.get("usability.outline.title"));
         title.getStyle().set("font-weight", "600");
         outline.add(title);
-        Map<String, Object> data = getData();
         for (Node section : outlineSections(nodes)) {
             String binding = FormData.binding(section.def);
             long errors = shownErrors.keySet().stream().filter(a -> a.equals(section.address)
@@ -332,8 +339,12 @@ public class RenderedForm extends Composite<VerticalLayout> {
 
     /** Shows and hides components according to their {@code conditional.hide} against the current values. */
     void refreshVisibility() {
+        refreshVisibility(feelContext());
+    }
+
+    private void refreshVisibility(Map<String, Object> context) {
         Set<String> hidden = new HashSet<>();
-        walker.walk(form, feelContext(), (c, address, value, isHidden) -> {
+        walker.walk(form, context, (c, address, value, isHidden) -> {
             if (isHidden) {
                 hidden.add(address);
             }
@@ -343,9 +354,11 @@ public class RenderedForm extends Composite<VerticalLayout> {
 
     private void onValueChange() {
         if (!building) {
-            refreshVisibility();
-            refreshTemplates();
-            refreshOutline();
+            // the values are read once per change, for the hide conditions, the templated texts and the outline
+            Map<String, Object> context = feelContext();
+            refreshVisibility(context);
+            refreshTemplates(context);
+            refreshOutline(context);
             changeListeners.forEach(Runnable::run);
         }
     }
