@@ -144,9 +144,9 @@ class PlanBrowserTest {
         browser.waitFor("#plan-outline");
         Browser.leaves(plan()).forEach((address, value) -> browser.fill(address, value, Map.of()));
         Path minutes = Files.createTempFile("论证纪要", ".pdf");
-        Files.writeString(minutes, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
+        Files.write(minutes, cn.countyflow.TestPdfs.minimal()); // uploads are parsed: a real PDF
         browser.upload("field-argumentation-minutes-upload", minutes);
-        browser.waitForText("#field-argumentation-minutes", ".pdf");
+        browser.waitForText("#field-argumentation-minutes", "已上传");
         browser.screenshot("plan-draft-filled");
         browser.click("#task-submit");
         browser.wait.until(ExpectedConditions.urlContains("/inbox"));
@@ -213,7 +213,7 @@ class PlanBrowserTest {
         browser.type("escalation-city", "130100");
         browser.type("escalation-reason", "2027年1月调度报告逾期未报");
         Path notice = Files.createTempFile("预警提示函", ".pdf");
-        Files.writeString(notice, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
+        Files.write(notice, cn.countyflow.TestPdfs.minimal());
         browser.upload("escalation-document", notice);
         browser.waitForText("#escalation-form", ".pdf");
         browser.click("#escalation-step");
