@@ -62,12 +62,24 @@ public class SecurityConfig {
 
     /**
      * Users and passwords from {@link UserAccountService}; before the password is checked, a locked account
-     * ({@link SignInControls}: 5 failures in a row, 15 minutes) and a disabled one are refused.
+     * ({@link SignInControls}: 5 failures in a row, 15 minutes) and a disabled one are refused. A password BCrypt
+     * accepted is remembered for a few minutes ({@link VerifiedCredentials}), so stateless HTTP Basic clients do not
+     * pay the hash on every request.
      */
     @Bean
     DaoAuthenticationProvider authenticationProvider(UserAccountService users, PasswordEncoder encoder,
-                                                     SignInControls controls) {
-        var provider = new DaoAuthenticationProvider(users);
+                                                     SignInControls controls, VerifiedCredentials verified) {
+        var provider = new DaoAuthenticationProvider(users) {
+            /** BCrypt once per user and password within {@link VerifiedCredentials}' window, not on every request. */
+            @Override
+            protected void additionalAuthenticationChecks(org.springframework.security.core.userdetails.UserDetails user,
+                    org.springframework.security.authentication.UsernamePasswordAuthenticationToken token) {
+                String password = token.getCredentials() == null ? null : token.getCredentials().toString();
+                if (verified.accepted(user.getUsername(), password, user.getPassword())) return;
+                super.additionalAuthenticationChecks(user, token);
+                verified.remember(user.getUsername(), password, user.getPassword());
+            }
+        };
         provider.setPasswordEncoder(encoder);
         provider.setPreAuthenticationChecks(user -> {
             controls.checkNotLocked(user.getUsername());

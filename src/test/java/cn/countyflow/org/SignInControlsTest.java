@@ -39,6 +39,7 @@ class SignInControlsTest {
     @Autowired UserAccountService accounts;
     @Autowired SignInControls controls;
     @Autowired AuditService audit;
+    @Autowired VerifiedCredentials verified;
 
     @Autowired org.springframework.context.ApplicationContext ctx;
 
@@ -105,6 +106,34 @@ class SignInControlsTest {
         assertThat(tasksAs(user, "Lock#2026pw")).as("open again after 16 minutes").isEqualTo(HttpStatus.OK);
         assertThat(audit.byUser(user)).filteredOn(e -> e.getAction().equals("SIGN_IN") && e.getOutcome().equals("FAILURE"))
                 .hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    /**
+     * Issue 12: a stateless HTTP Basic client pays BCrypt once, not on every request ({@link VerifiedCredentials}); a
+     * remembered password stops counting the moment the password changes, and never opens a locked account.
+     */
+    @Test
+    void aRememberedPasswordEndsWithAPasswordChangeAndNeverOpensALockedAccount() {
+        String user = newUser("Basic#2026pw");
+        assertThat(tasksAs(user, "Basic#2026pw")).isEqualTo(HttpStatus.OK);
+        assertThat(verified.accepted(user, "Basic#2026pw", accounts.find(user).orElseThrow().getPassword()))
+                .as("remembered after BCrypt accepted it").isTrue();
+        assertThat(verified.accepted(user, "basic#2026pw", accounts.find(user).orElseThrow().getPassword()))
+                .as("another password is not").isFalse();
+        for (int i = 0; i < 20; i++) assertThat(tasksAs(user, "Basic#2026pw")).isEqualTo(HttpStatus.OK);
+        assertThat(tasksAs(user, "wrong")).as("a wrong password still fails").isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        accounts.setPassword(user, "Next#2026pw");
+        assertThat(tasksAs(user, "Basic#2026pw")).as("the old password after a change").isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(tasksAs(user, "Next#2026pw")).isEqualTo(HttpStatus.OK);
+
+        for (int i = 0; i < 5; i++) assertThat(tasksAs(user, "wrong" + i)).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(tasksAs(user, "Next#2026pw")).as("the remembered password while locked").isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        EngineClock.moveTo(EngineClock.current().plus(Duration.ofMinutes(16)));
+        assertThat(verified.accepted(user, "Next#2026pw", accounts.find(user).orElseThrow().getPassword()))
+                .as("forgotten after five minutes").isFalse();
+        assertThat(tasksAs(user, "Next#2026pw")).as("checked by BCrypt again once unlocked").isEqualTo(HttpStatus.OK);
     }
 
     @Test
