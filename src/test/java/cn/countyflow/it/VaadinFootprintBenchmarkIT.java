@@ -249,8 +249,6 @@ class VaadinFootprintBenchmarkIT {
         line("data: batch %d; xinle_drafter's draft task %s (case %d, the valid 申报书 saved as draft); sjz_reviewer's "
                 + "screening task %s (case %d, 正定县)", batch.getId(), draft.draftTaskId(), draft.caseId(), screening, other.caseId());
 
-        shared = sharedObjects();
-
         results.add(measureUser("xinle_drafter", "county drafter, 申报书 (draft) open", draft.draftTaskId(),
                 "#field-contactName", false));
         results.add(measureUser("sjz_reviewer", "city reviewer, 市级初审 open (application beside it collapsed)", screening,
@@ -468,10 +466,33 @@ class VaadinFootprintBenchmarkIT {
             if (text == null || url == null || !url.contains("v-r=uidl")) continue;
             byte[] raw = text.getBytes(StandardCharsets.UTF_8);
             b.bodies.add(text);
+            b.javaClassNames += javaClassNames(text);
             b.uidlBody += raw.length;
             b.uidlGzip += gzip(raw);
         }
         return b;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * The bytes of the UIDL's "jc" entries: in development mode each component's Java class name, for the dev tools;
+     * production mode does not send them.
+     */
+    private static long javaClassNames(String body) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(body.startsWith("for(;;);") ? body.substring(8) : body);
+            if (root.isArray() && !root.isEmpty()) root = root.get(0);
+            long bytes = 0;
+            for (com.fasterxml.jackson.databind.JsonNode change : root.path("changes")) {
+                if ("jc".equals(change.path("key").asText())) {
+                    bytes += JSON.writeValueAsString(change).getBytes(StandardCharsets.UTF_8).length + 1;
+                }
+            }
+            return bytes;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The UIDL responses as received, one a line, for looking into: target/footprint-uidl-NAME.json. */
@@ -491,6 +512,7 @@ class VaadinFootprintBenchmarkIT {
         long uidlTransfer;
         long uidlBody;
         long uidlGzip;
+        long javaClassNames;
         List<String> other = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
 
@@ -533,6 +555,7 @@ class VaadinFootprintBenchmarkIT {
      */
     private SessionSize sessionOf(String username, boolean paths, boolean replaceShared) throws IOException {
         HttpSession http = sessions.of(username);
+        shared = sharedObjects(); // a deployed form enters FormRegistry's cache when it is first opened
         List<String> names = Collections.list(http.getAttributeNames());
         names.sort(Comparator.comparing((String n) -> http.getAttribute(n) instanceof VaadinSession).thenComparing(n -> n));
         SessionSize size = new SessionSize();
@@ -578,6 +601,7 @@ class VaadinFootprintBenchmarkIT {
     /** The components of the UI showing the task, each with the bytes of its own subtree, biggest first, nested. */
     private List<Row> breakdown(String username) throws IOException {
         HttpSession http = sessions.of(username);
+        shared = sharedObjects();
         List<Row> rows = new ArrayList<>();
         for (String name : Collections.list(http.getAttributeNames())) {
             if (!(http.getAttribute(name) instanceof VaadinSession vaadin)) continue;
@@ -698,8 +722,6 @@ class VaadinFootprintBenchmarkIT {
                 tokens.putIfAbsent(o, "cached form definition (FormRegistry)");
             }
         }
-        line("shared objects replaced by a token: %,d singletons and context objects, %,d objects of the cached forms",
-                beansOnly().size(), reached.size());
         return tokens;
     }
 
@@ -998,6 +1020,11 @@ class VaadinFootprintBenchmarkIT {
                         r.username, kb(r.expand.transfer), kb(r.expand.decoded), r.expand.uidlRequests, kb(r.expand.uidlBody), kb(r.expand.uidlGzip),
                         r.expand.millis));
             }
+        }
+        for (UserResult r : results) {
+            md.append(String.format(Locale.ROOT, "%nOf `%s`'s first open, %s of the UIDL are development mode's Java class "
+                    + "names of the components (`jc`, for the dev tools), which production mode does not send.",
+                    r.username, kb(r.firstOpen.javaClassNames)));
         }
         md.append(String.format(Locale.ROOT, "%nTime: from `click()` on the inbox's 打开 (taken in the page, "
                 + "`performance.now()`) until the form's field and 提交 are in the DOM and the Vaadin client has no request in "
