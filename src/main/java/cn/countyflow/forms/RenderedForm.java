@@ -349,7 +349,12 @@ public class RenderedForm extends Composite<VerticalLayout> {
                 hidden.add(address);
             }
         });
-        forEachNode(n -> n.view().setVisible(!hidden.contains(n.address)));
+        // only what changes: setVisible(true) on a shown component is still a change sent to the browser and kept in
+        // the session, for every component of the form when it opens (issue 12, VaadinFootprintBenchmarkIT)
+        forEachNode(n -> {
+            boolean visible = !hidden.contains(n.address);
+            if (n.view().isVisible() != visible) n.view().setVisible(visible);
+        });
     }
 
     private void onValueChange() {
@@ -680,7 +685,10 @@ public class RenderedForm extends Composite<VerticalLayout> {
             this.fromField = fromField;
             field.setId(FormData.domId(address));
             if (field instanceof com.vaadin.flow.component.HasLabel l) l.setLabel(def.getDisplayLabel());
-            if (field instanceof com.vaadin.flow.component.HasHelper h) h.setHelperText(def.getDescription());
+            // no helper text, no property: most fields have none, and an empty one still travels and stays in the session
+            if (field instanceof com.vaadin.flow.component.HasHelper h && def.getDescription() != null) {
+                h.setHelperText(def.getDescription());
+            }
             field.setRequiredIndicatorVisible(def.isRequired() && !def.isReadonlyOrDisabled());
             V initial = toField.apply(value == null ? def.getDefaultValue() : value);
             if (initial != null) {

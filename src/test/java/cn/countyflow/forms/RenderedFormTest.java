@@ -140,6 +140,27 @@ class RenderedFormTest {
         assertThat(park.isVisible()).isTrue();
     }
 
+    /**
+     * What a form sends the browser when it opens (and keeps in the session) is what differs from the components'
+     * defaults: no "visible: true" for every shown component, no empty helper text for every field without a
+     * description; a hidden field is still sent as hidden (issue 12: a task open sends ≤ 150 KB).
+     */
+    @Test
+    void openingSendsNoVisibleOrHelperTextThatChangesNothing() {
+        UI.getCurrent().getInternals().getStateTree().collectChanges(change -> { });
+        render(Map.of("hasParks", false), false);
+        List<com.vaadin.flow.internal.change.MapPutChange> puts = new java.util.ArrayList<>();
+        UI.getCurrent().getInternals().getStateTree().collectChanges(change -> {
+            if (change instanceof com.vaadin.flow.internal.change.MapPutChange put) puts.add(put);
+        });
+        assertThat(puts).filteredOn(p -> "visible".equals(p.getKey())).extracting(p -> p.getValue())
+                .isNotEmpty().containsOnly(false);
+        assertThat(puts).filteredOn(p -> "helperText".equals(p.getKey())).extracting(p -> p.getValue())
+                .doesNotContainNull();
+        assertThat(_find(TextField.class, spec -> spec.withId("field-parkName"))).isEmpty();
+        assertThat(field(TextField.class, "field-contactName").isVisible()).isTrue();
+    }
+
     @Test
     void conditionInsideDynamicListRowUsesTheRowsValues() {
         render(Map.of("leadingIndustries", List.of(Map.of("name", "甲"), Map.of("name", "乙"))), false);
