@@ -63,6 +63,28 @@ public final class FormDiff {
         }
     }
 
+    /** From a form's JSON (Camunda Forms schema), e.g. as {@link FormRegistry#schemaJson} gives it. */
+    public static FormDiff ofSchema(String schemaJson, ObjectMapper json) {
+        try {
+            return new FormDiff(json.readTree(schemaJson).path("components"));
+        } catch (IOException e) {
+            throw new IllegalStateException("form schema unreadable", e);
+        }
+    }
+
+    /**
+     * The changes of each version of a revision history against the one before it, oldest first; none for the first.
+     */
+    public List<List<Change>> successive(List<Map<String, Object>> versions) {
+        List<List<Change>> out = new ArrayList<>();
+        Map<String, Object> previous = null;
+        for (Map<String, Object> version : versions) {
+            out.add(previous == null ? List.of() : between(previous, version));
+            previous = version;
+        }
+        return out;
+    }
+
     /** Shortens a form label for a path: {@code 二、主导产业情况（含三、分产业情况）} → {@code 主导产业情况}. */
     static String shorten(String label) {
         String s = NUMBERING.matcher(label.strip()).replaceFirst("");

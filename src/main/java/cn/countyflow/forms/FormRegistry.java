@@ -46,6 +46,7 @@ public class FormRegistry {
     /** Each form's JSON as read once: deployed forms by their key, shipped files by their path. */
     private final Map<String, String> deployedJson = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, FormDiff> diffs = new ConcurrentHashMap<>();
     private final ObjectProvider<RepositoryService> repository;
     private volatile Map<String, String> fileById;
 
@@ -82,7 +83,11 @@ public class FormRegistry {
      */
     public String fileOf(String key) {
         if (key == null || !key.startsWith(DEPLOYED)) return key == null ? null : normalize(key);
-        String formId = key.substring(key.indexOf(':', DEPLOYED.length()) + 1);
+        return fileWithId(key.substring(key.indexOf(':', DEPLOYED.length()) + 1));
+    }
+
+    /** The shipped file below {@code forms/} whose form has the id (e.g. a province's variant of a draft form). */
+    public String fileWithId(String formId) {
         Map<String, String> files = fileById;
         if (files == null) {
             Map<String, String> found = new ConcurrentHashMap<>();
@@ -92,6 +97,15 @@ public class FormRegistry {
             fileById = files = found;
         }
         return files.getOrDefault(formId, formId);
+    }
+
+    /**
+     * What changed between two versions of the data of the form the key names, each change named by the form's labels
+     * and placed in its section (one {@link FormDiff} per form, made on first use).
+     */
+    public FormDiff diff(String key) {
+        String cacheKey = key.startsWith(DEPLOYED) ? key : normalize(key);
+        return diffs.computeIfAbsent(cacheKey, k -> FormDiff.ofSchema(schemaJson(k), json));
     }
 
     /** The form's JSON (Camunda Forms schema) exactly as the key names it: deployed, or the shipped file. */

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.countyflow.audit.AuditEvent;
 import cn.countyflow.audit.AuditService;
 import cn.countyflow.forms.FormDiff;
+import cn.countyflow.forms.FormRegistry;
+import cn.countyflow.forms.FormRevision;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.Organisation;
 import cn.countyflow.org.OrganisationService;
@@ -55,14 +57,14 @@ public class PilotApplicationService {
     PilotApplicationService(PilotBatchService batchService, PilotApplicationRepository applications,
                             PilotApplicationRevisionRepository revisions, CaseFileService cases,
                             OrganisationService organisations, AuditService audit,
-                            ObjectMapper json, WorkCalendar calendar) {
+                            ObjectMapper json, WorkCalendar calendar, FormRegistry forms) {
         this.calendar = calendar;
         this.batchService = batchService;
         this.applications = applications;
         this.revisions = revisions;
         this.cases = cases;
         this.organisations = organisations;
-        this.draftDiff = FormDiff.of("forms/pilot/draft.form", json);
+        this.draftDiff = forms.diff(PilotPrints.FORM);
         this.audit = audit;
         this.json = json;
     }
@@ -73,11 +75,7 @@ public class PilotApplicationService {
 
     /** A revision as the case page and the API show it; {@code changes} is empty for the first revision. */
     public record Revision(int revision, String submittedBy, String submittedByName, Instant submittedAt,
-                           List<FieldChange> changes) {
-    }
-
-    /** One changed field since the previous revision; values are null when the field was empty or absent. */
-    public record FieldChange(String path, String section, String label, Object oldValue, Object newValue) {
+                           List<FormDiff.Change> changes) implements FormRevision {
     }
 
     /**
@@ -169,17 +167,13 @@ public class PilotApplicationService {
         cases.get(caseId, user);
         Optional<PilotApplication> app = applications.findByCaseId(caseId);
         if (app.isEmpty()) return List.of();
+        List<PilotApplicationRevision> stored = revisions.findByApplicationIdOrderByRevisionNoAsc(app.get().getId());
+        List<List<FormDiff.Change>> changes = draftDiff.successive(stored.stream().map(r -> read(r.getData())).toList());
         List<Revision> result = new ArrayList<>();
-        Map<String, Object> previous = null;
-        for (PilotApplicationRevision r : revisions.findByApplicationIdOrderByRevisionNoAsc(app.get().getId())) {
-            Map<String, Object> data = read(r.getData());
-            List<FieldChange> changes = previous == null ? List.of()
-                    : draftDiff.between(previous, data).stream()
-                    .map(ch -> new FieldChange(ch.path(), ch.section(), ch.label(), ch.oldValue(), ch.newValue()))
-                    .toList();
+        for (int i = 0; i < stored.size(); i++) {
+            PilotApplicationRevision r = stored.get(i);
             result.add(new Revision(r.getRevisionNo(), r.getSubmittedBy(), r.getSubmittedName(), r.getSubmittedAt(),
-                    changes));
-            previous = data;
+                    changes.get(i)));
         }
         return result;
     }

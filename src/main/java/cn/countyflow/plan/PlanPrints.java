@@ -20,8 +20,6 @@ import cn.countyflow.workflow.WorkCalendar;
 @Service
 @Transactional(readOnly = true)
 public class PlanPrints {
-    static final String FORM = "plan/draft.form";
-
     private final PlanService plans;
     private final FormRegistry forms;
     private final AuditService audit;
@@ -44,7 +42,8 @@ public class PlanPrints {
             String industry = detail.plan().industry() == null ? "" : detail.plan().industry();
             String county = detail.plan().countyName();
             String revision = String.valueOf(latest.revision());
-            return FormPrint.document(forms.get(FORM), Texts.get("print.plan.title"),
+            // laid out like the form the plan is drafted in (its province's variant)
+            return FormPrint.document(forms.get(detail.draftForm()), Texts.get("print.plan.title"),
                     Texts.get("print.plan.footer", county, industry, revision, Pdf.stamp(latest.submittedAt()),
                             Pdf.stamp(calendar.now())),
                     detail.data(), Texts.get("print.plan.file", county, industry, revision));

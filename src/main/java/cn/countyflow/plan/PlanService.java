@@ -25,6 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.countyflow.audit.AuditEvent;
 import cn.countyflow.audit.AuditService;
 import cn.countyflow.evaluation.IndicatorService;
+import cn.countyflow.forms.FormDiff;
+import cn.countyflow.forms.FormRegistry;
+import cn.countyflow.forms.FormRevision;
 import cn.countyflow.org.CountyFlowUser;
 import cn.countyflow.org.Organisation;
 import cn.countyflow.org.OrganisationService;
@@ -50,6 +53,8 @@ public class PlanService {
     public static final String PROCESS_KEY = "industryPlan";
     static final String TASK_DRAFT = "Task_Draft";
     static final String TASK_CITY = "Task_CityReview";
+    /** The process variable naming the id of the form the plan is drafted in (see industry-plan.bpmn's Task_Draft). */
+    static final String DRAFT_FORM_VARIABLE = "planDraftForm";
 
     /** The four points of seed 000 the city judges (市政府审定): goals, path, means, safeguards. */
     public static final List<String> REVIEW_POINTS = List.of("GOALS", "PATH", "MEANS", "SAFEGUARDS");
@@ -72,12 +77,15 @@ public class PlanService {
     private final ObjectMapper json;
     private final WorkCalendar calendar;
     private final PlanVariantService variants;
+    private final FormRegistry forms;
 
     PlanService(PlanRoundService rounds, IndustryPlanRepository plans, PlanRevisionRepository revisions,
                 PlanArgumentationRepository argumentations, PlanReviewPointRepository points, CaseFileService cases,
                 OrganisationService organisations, IndicatorService indicators, HistoryService history,
-                AuditService audit, ObjectMapper json, WorkCalendar calendar, PlanVariantService variants) {
+                AuditService audit, ObjectMapper json, WorkCalendar calendar, PlanVariantService variants,
+                FormRegistry forms) {
         this.variants = variants;
+        this.forms = forms;
         this.rounds = rounds;
         this.plans = plans;
         this.revisions = revisions;
@@ -102,8 +110,12 @@ public class PlanService {
                           String stage, Instant firstSubmittedAt, Instant reportedAt) {
     }
 
-    /** One submitted revision: who and when. */
-    public record Revision(int revision, String submittedBy, String submittedByName, Instant submittedAt) {
+    /**
+     * One submitted revision: who and when, and what changed since the one before, named by the labels of the form
+     * the plan is drafted in and grouped by its sections (empty for the first).
+     */
+    public record Revision(int revision, String submittedBy, String submittedByName, Instant submittedAt,
+                           List<FormDiff.Change> changes) implements FormRevision {
     }
 
     /** The argumentation recorded with the latest revision. */
@@ -119,10 +131,13 @@ public class PlanService {
     public record Review(int review, String reviewedBy, Instant reviewedAt, boolean approved, List<Point> points) {
     }
 
-    /** A plan with everything the case page and the API show. */
+    /**
+     * A plan with everything the case page and the API show; {@code draftForm} is the form file (below {@code forms/})
+     * the plan is drafted in: its province's variant.
+     */
     public record PlanDetail(PlanRow plan, String period, int baseYear, Map<String, Object> data,
                              List<Revision> revisions, Argumentation argumentation, List<Review> reviews,
-                             List<IndicatorService.Target> targets) {
+                             List<IndicatorService.Target> targets, String draftForm) {
     }
 
     /** An office that missed a deadline of the round, with how many of its steps were late. */
@@ -156,7 +171,7 @@ public class PlanService {
         vars.put("roundId", round.getId());
         vars.put("countyDeadline", endOfDay(round.getCountyDeadline()));
         vars.put("cityDeadline", endOfDay(round.getCityDeadline()));
-        vars.put("planDraftForm", variants.of(round.getProvinceCode()).draftFormId()); // the province's draft form
+        vars.put(DRAFT_FORM_VARIABLE, variants.of(round.getProvinceCode()).draftFormId()); // the province's draft form
         CaseFile c = cases.start(CASE_TYPE, title(county.getName(), round, null), county.getCode(), PROCESS_KEY, vars,
                 user, round.cohort());
         plans.save(new IndustryPlan(c.getId(), round.getId(), county.getCode(), county.getReviewingCityCode(),
@@ -195,8 +210,10 @@ public class PlanService {
         IndustryPlan plan = plans.findByCaseId(caseId)
                 .orElseThrow(() -> new NotFoundException(Texts.get("plan.error.notFound", caseId)));
         PlanRound round = rounds.get(plan.getRoundId());
+        String draftForm = draftFormOf(plan, c);
         return new PlanDetail(row(plan, round, c), round.period(), round.getBaseYear(), latestData(caseId),
-                revisionsOf(plan), argumentationOf(plan).orElse(null), reviewsOf(plan), indicators.targets(caseId));
+                revisionsOf(plan, draftForm), argumentationOf(plan).orElse(null), reviewsOf(plan),
+                indicators.targets(caseId), draftForm);
     }
 
     /** The city reviews of a plan the user may see, oldest first. */
@@ -274,9 +291,31 @@ public class PlanService {
                 c == null ? null : c.getCurrentStage(), p.getFirstSubmittedAt(), p.getReportedAt());
     }
 
-    private List<Revision> revisionsOf(IndustryPlan plan) {
-        return revisions.findByPlanIdOrderByRevisionNoAsc(plan.getId()).stream()
-                .map(r -> new Revision(r.revisionNo, r.submittedBy, r.submittedName, r.submittedAt)).toList();
+    /**
+     * The form file the plan is drafted in: the one its case started with (the province's variant then, kept in the
+     * process as {@code planDraftForm}), else its province's variant now.
+     */
+    private String draftFormOf(IndustryPlan plan, CaseFile c) {
+        String formId = null;
+        if (c.getProcessInstanceId() != null) {
+            var started = history.createHistoricVariableInstanceQuery().processInstanceId(c.getProcessInstanceId())
+                    .variableName(DRAFT_FORM_VARIABLE).list();
+            if (!started.isEmpty() && started.get(0).getValue() instanceof String id) formId = id;
+        }
+        if (formId == null) formId = variants.of(plan.getProvinceCode()).draftFormId();
+        return forms.fileWithId(formId);
+    }
+
+    private List<Revision> revisionsOf(IndustryPlan plan, String draftForm) {
+        List<PlanRecords.Revision> stored = revisions.findByPlanIdOrderByRevisionNoAsc(plan.getId());
+        List<List<FormDiff.Change>> changes = forms.diff(draftForm)
+                .successive(stored.stream().map(r -> read(r.data)).toList());
+        List<Revision> result = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            PlanRecords.Revision r = stored.get(i);
+            result.add(new Revision(r.revisionNo, r.submittedBy, r.submittedName, r.submittedAt, changes.get(i)));
+        }
+        return result;
     }
 
     private Optional<Argumentation> argumentationOf(IndustryPlan plan) {

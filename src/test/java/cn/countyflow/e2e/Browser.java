@@ -145,7 +145,7 @@ final class Browser implements AutoCloseable {
      * would: types into text, number and date fields, picks an option of a select by its label, clicks a radio.
      */
     void fill(String address, Object value, java.util.Map<String, String> optionLabels) {
-        String id = "field-" + domId(address);
+        String id = fieldId(address);
         addRowsFor(address);
         WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
@@ -200,6 +200,69 @@ final class Browser implements AutoCloseable {
     String valueOf(String fieldId) {
         return (String) ((JavascriptExecutor) driver).executeScript("return arguments[0].value",
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id(fieldId))));
+    }
+
+    /** The DOM id of a rendered form field by its address in the form data ({@code innovation.rdInvestment}). */
+    static String fieldId(String address) {
+        return "field-" + domId(address);
+    }
+
+    /**
+     * The texts of the links in the form's error summary, in its order; empty while the summary is hidden. Read from
+     * the page, not through Selenium's visible text: the summary stays in the page while it is scrolled out of view.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> errorSummaryLinks() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "const s = document.getElementById('form-error-summary');"
+                        + "if (s == null || s.hidden) return [];"
+                        + "return Array.from(s.querySelectorAll(\"vaadin-button[id^='error-link-']\")).map(b => b.textContent.trim())");
+    }
+
+    /**
+     * Follows the error summary's link to the field at the address as a user does: scrolls back up to the summary
+     * (it stays at the top of the form while the user works further down), then clicks the link.
+     */
+    void followErrorLink(String address) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-error-summary"))));
+        click("#error-link-" + domId(address));
+    }
+
+    /** Whether the keyboard focus is in the field at the address (a Vaadin field focuses its inner input). */
+    boolean focusIsIn(String address) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "const a = document.activeElement; return a != null && a.closest('#' + arguments[0]) != null",
+                fieldId(address)));
+    }
+
+    /** Whether the field at the address lies wholly inside the browser's viewport. */
+    boolean inView(String address) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                        + "return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight",
+                fieldId(address)));
+    }
+
+    /**
+     * Downloads what a link points at within this browser's session (its cookies, as a click would), and returns the
+     * body; fails when the response is not 200 or its type is not the expected one.
+     */
+    byte[] download(String linkCss, String expectedType) {
+        WebElement link = waitFor(linkCss);
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0].href, {credentials: 'same-origin'})"
+                        + ".then(r => r.arrayBuffer().then(b => {"
+                        + "  let s = ''; const u = new Uint8Array(b);"
+                        + "  for (let i = 0; i < u.length; i += 8192) s += String.fromCharCode.apply(null, u.subarray(i, i + 8192));"
+                        + "  done({status: r.status, type: r.headers.get('Content-Type'), body: btoa(s)});"
+                        + "})).catch(e => done({status: -1, type: String(e), body: ''}));", link);
+        java.util.Map<?, ?> response = (java.util.Map<?, ?>) result;
+        org.assertj.core.api.Assertions.assertThat(((Number) response.get("status")).intValue())
+                .as("status of %s", linkCss).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(String.valueOf(response.get("type"))).startsWith(expectedType);
+        return java.util.Base64.getDecoder().decode((String) response.get("body"));
     }
 
     /** Every leaf of form data by its address ({@code years[0].revenue}), in order, for {@link #fill} one by one. */

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,11 @@ import cn.countyflow.workflow.TaskFilter;
 import cn.countyflow.workflow.TaskWork;
 
 /**
- * Issue 3 end to end in headless Chromium: a county drafter starts an application and fills the whole 申报书, the
+ * Issues 3 and 11 end to end in headless Chromium: a county drafter starts an application and fills the whole 申报书
+ * with two mistakes, is refused with an error summary, follows its links to the fields, corrects them and submits; the
  * leader approves, the city returns it with a reason, the drafter sees the reason, corrects and resubmits, the leader
- * signs again, the city recommends, and the case shows the provincial completeness check as its stage.
+ * signs again, the city recommends, the case shows the provincial completeness check as its stage, and the county
+ * downloads its own 申报书 as a PDF from the case page.
  */
 @SpringTest
 class PilotApplicationBrowserTest {
@@ -53,18 +56,6 @@ class PilotApplicationBrowserTest {
     @AfterEach
     void stop() {
         if (browser != null) browser.close();
-    }
-
-    /** Every leaf of the data with its path, as the form addresses fields. */
-    @SuppressWarnings("unchecked")
-    private static void leaves(String prefix, Object value, Map<String, Object> out) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> leaves(prefix.isEmpty() ? (String) k : prefix + "." + k, v, out));
-        } else if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) leaves(prefix + "[" + i + "]", list.get(i), out);
-        } else if (value != null) {
-            out.put(prefix, value);
-        }
     }
 
     private String taskOf(long caseId, String username) {
@@ -106,17 +97,39 @@ class PilotApplicationBrowserTest {
         assertThat(browser.valueOf("field-applicantName")).isEqualTo("新乐市");
         browser.screenshot("pilot-draft-empty");
 
-        // 2. fills every field of the 申报书 and uploads the sealed scan
+        // 2. fills the 申报书 and uploads the sealed scan, but mistypes the phone number and leaves 研发投入 empty
         Map<String, Object> data = PilotDrafts.copy(PilotDrafts.valid(null));
         data.remove("sealedScan");
-        Map<String, Object> fields = new LinkedHashMap<>();
-        leaves("", data, fields);
+        Map<String, Object> fields = Browser.leaves(data);
+        fields.put("contactPhone", "12345");
+        Object rdInvestment = fields.remove("innovation.rdInvestment");
         fields.forEach((address, value) -> browser.fill(address, value, OPTION_LABELS));
         Path scan = Files.createTempFile("申报书盖章", ".pdf");
         Files.write(scan, cn.countyflow.TestPdfs.minimal());
         browser.upload("field-sealedScan-upload", scan);
         browser.waitForText("#field-sealedScan", ".pdf");
         browser.screenshot("pilot-draft-filled");
+        browser.click("#task-submit");
+
+        // the submission is refused: both errors are listed at the top of the form, each a link to its field
+        browser.wait.until(d -> browser.errorSummaryLinks().size() == 2);
+        assertThat(browser.driver.getCurrentUrl()).contains("/tasks/");
+        assertThat(browser.errorSummaryLinks().get(0)).startsWith("联系电话");
+        assertThat(browser.errorSummaryLinks().get(1)).contains("研发投入");
+        browser.waitFor("#form-error-summary");
+        browser.screenshot("pilot-draft-error-summary");
+        assertThat(browser.inView("innovation.rdInvestment")).as("研发投入 lies far below the summary").isFalse();
+        // following the link brings the empty field into view with the cursor in it; the drafter types the figure
+        browser.followErrorLink("innovation.rdInvestment");
+        browser.wait.until(d -> browser.focusIsIn("innovation.rdInvestment") && browser.inView("innovation.rdInvestment"));
+        browser.screenshot("pilot-draft-error-followed");
+        browser.fill("innovation.rdInvestment", rdInvestment, OPTION_LABELS);
+        // a corrected field leaves the summary
+        browser.wait.until(d -> browser.errorSummaryLinks().size() == 1);
+        browser.followErrorLink("contactPhone");
+        browser.wait.until(d -> browser.focusIsIn("contactPhone") && browser.inView("contactPhone"));
+        browser.fill("contactPhone", "0311-85812345", OPTION_LABELS);
+        browser.wait.until(d -> browser.errorSummaryLinks().isEmpty());
         browser.click("#task-submit");
         browser.wait.until(ExpectedConditions.urlContains("/inbox"));
         browser.screenshot("inbox-after-submit");
@@ -153,5 +166,14 @@ class PilotApplicationBrowserTest {
         browser.waitFor("#pilot-revision-2");
         assertThat(browser.pageText()).contains("第2版").contains("请核实人口数据");
         browser.screenshot("pilot-case-page");
+
+        // 9. the county downloads its own 申报书 from the case page: a PDF of the latest revision, laid out like the form
+        byte[] pdf = browser.download("#pilot-application-pdf", "application/pdf");
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\R", "");
+            assertThat(text).contains("河北省工业转型升级试点示范县（市、区）申报书", "一、总体情况", "申报单位：新乐市",
+                    "新乐市 · 第2版", "50.12");
+        }
     }
 }

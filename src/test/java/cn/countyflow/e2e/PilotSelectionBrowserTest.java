@@ -194,6 +194,13 @@ class PilotSelectionBrowserTest {
         // opened by its id: in a shared database the inbox may hold more tasks than its first page shows
         browser.open("/tasks/" + approval);
         browser.waitFor("#field-decision");
+        // the list under decision is on the task itself, beside the decision: ranks, counties, scores, who is proposed
+        browser.waitFor("#task-sections #pilot-list");
+        browser.wait.until(d -> browser.gridText("pilot-list-entries").contains("遵化市"));
+        String shown = browser.gridText("pilot-list-entries");
+        assertThat(shown.split(" \\| ")).contains("1", "2", "3", "4", "安新县", "新乐市", "正定县", "遵化市");
+        assertThat(shown).containsSubsequence("安新县", "91", "新乐市", "88", "正定县", "80", "遵化市", "72");
+        browser.screenshot("list-approval-task");
         browser.choose("field-decision", "同意，进入公示");
         browser.type("field-comment", "同意公示");
         browser.click("#task-submit");

@@ -135,7 +135,7 @@ class BatchesViewTest extends PilotTestSupport {
         _get(com.vaadin.flow.component.details.Details.class, s -> s.withId("pilot-revision-1"));
         second.setOpened(true);
         @SuppressWarnings("unchecked")
-        Grid<PilotApplicationService.FieldChange> changes = _get(Grid.class, s -> s.withId("pilot-revision-changes-2-0"));
+        Grid<cn.countyflow.forms.FormDiff.Change> changes = _get(Grid.class, s -> s.withId("pilot-revision-changes-2-0"));
         assertThat(GridKt._size(changes)).isEqualTo(1);
         assertThat(GridKt._get(changes, 0).label()).isEqualTo("总体情况 · 人口");
         // grouped under the section's heading, the field name wraps and has a tooltip rather than being cut

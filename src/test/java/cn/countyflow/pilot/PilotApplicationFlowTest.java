@@ -104,7 +104,7 @@ class PilotApplicationFlowTest extends PilotTestSupport {
         var revisions = applications.revisions(caseId, user("sjz_reviewer"));
         assertThat(revisions).extracting(PilotApplicationService.Revision::revision).containsExactly(1, 2);
         var changes = revisions.get(1).changes();
-        assertThat(changes).extracting(PilotApplicationService.FieldChange::path)
+        assertThat(changes).extracting(cn.countyflow.forms.FormDiff.Change::path)
                 .containsExactlyInAnyOrder("plan.chapter1", "overall.gdp", "leadingIndustries[0].enterprises[1].sales");
         assertThat(changes).filteredOn(ch -> ch.path().equals("overall.gdp")).singleElement().satisfies(ch -> {
             assertThat(ch.label()).isEqualTo("总体情况 · 地区GDP");

@@ -31,4 +31,21 @@ class PlanPrintTest extends PlanTestSupport {
         mvc.perform(get("/api/plan/plans/" + caseId + "/pdf").with(httpBasic("zhengding_drafter", "demo123")))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void aHubeiPlanPrintsLaidOutLikeHubeisOwnDraftForm() throws Exception {
+        long caseId = plans.start(openRound(user("hubei_officer")).getId(), user("zaoyang_drafter")).caseId();
+        java.util.Map<String, Object> plan = validPlan("汽车及零部件", "zaoyang_drafter");
+        plan.put("rootedIndustry", false);
+        complete(caseId, plan, "zaoyang_drafter");
+        byte[] pdf = mvc.perform(get("/api/plan/plans/" + caseId + "/pdf").with(httpBasic("zaoyang_drafter", "demo123")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\R", "");
+        }
+        // Hubei's form (draft-hubei.form): its title and the question only it asks, with the plan's figures
+        assertThat(text).contains("县域重点产业集群振兴计划（湖北省）", "本产业为本县根植性主导产业：否", "汽车及零部件产业集群",
+                "河北某某科技有限公司");
+    }
 }

@@ -69,6 +69,39 @@ class PlanViewsTest extends PlanTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aRevisedPlansCasePageShowsWhatChangedByTheFormsSectionsAndLabels() {
+        PlanRound round = openRound();
+        long caseId = submitted(round, "xinle_drafter", "新能源（修订对比）");
+        decide(caseId, "xinle_leader", "APPROVE", null);
+        complete(caseId, cityJudgement(Map.of("goals", "基期营业收入与统计年报不一致")), "sjz_reviewer");
+        // the drafter corrects the base year's revenue in the reopened draft and resubmits
+        Map<String, Object> revised = new java.util.LinkedHashMap<>(work.open(task(caseId).taskId(), user("xinle_drafter")).data());
+        revised.put("base", new java.util.LinkedHashMap<>(Map.of("revenue", 118.2, "enterprises", 300, "aboveScale", 45)));
+        complete(caseId, revised, "xinle_drafter");
+
+        signIn("sjz_reviewer");
+        UI.getCurrent().navigate("cases/" + caseId);
+        _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("plan-revisions"));
+        assertThat(_get(com.vaadin.flow.component.details.Details.class, s -> s.withId("plan-revision-1")).getSummaryText())
+                .contains("第1版", "首次提交");
+        var second = _get(com.vaadin.flow.component.details.Details.class, s -> s.withId("plan-revision-2"));
+        // the drafter by name and office, the number of changes
+        assertThat(second.getSummaryText()).contains("第2版", "1 处修改", "（新乐市）").doesNotContain("xinle_drafter");
+        second.setOpened(true);
+        // grouped under the form's section, named "<section> · <field label>" with the old and new value
+        var group = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("plan-revision-changes-2"));
+        assertThat(_get(group, com.vaadin.flow.component.html.H4.class, s -> s.withText("基期情况")).getClassNames())
+                .contains("revision-section");
+        Grid<cn.countyflow.forms.FormDiff.Change> changes = _get(Grid.class, s -> s.withId("plan-revision-changes-2-0"));
+        assertThat(GridKt._size(changes)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(changes, 0)).containsExactly("基期情况 · 营业收入", "120.5", "118.2");
+        // the latest revision still prints from the same panel
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, s -> s.withId("plan-pdf")).getElement()
+                .getTextRecursively()).contains("打印/下载PDF");
+    }
+
+    @Test
     void officerOpensARoundAndACountyDraftsBesideTheOutline() {
         signIn("hebei_officer");
         UI.getCurrent().navigate(PlanRoundsView.class);
