@@ -20,6 +20,7 @@ public final class DecisionContext {
     }
 
     private static final ThreadLocal<Decision> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<String> COMPLETING = new ThreadLocal<>();
 
     private DecisionContext() {
     }
@@ -36,6 +37,25 @@ public final class DecisionContext {
             return work.get();
         } finally {
             if (before == null) CURRENT.remove(); else CURRENT.set(before);
+        }
+    }
+
+    /**
+     * Whether this thread is completing that task right now (claiming it first, when nobody had): the read models
+     * need not follow the task's assignment, as the same transaction removes its rows a moment later.
+     */
+    public static boolean isCompleting(String taskId) {
+        return taskId != null && taskId.equals(COMPLETING.get());
+    }
+
+    /** Runs {@code work} (the claim and the completion of {@code taskId}) marked as that task's completion. */
+    static void completing(String taskId, Runnable work) {
+        String before = COMPLETING.get();
+        COMPLETING.set(taskId);
+        try {
+            work.run();
+        } finally {
+            if (before == null) COMPLETING.remove(); else COMPLETING.set(before);
         }
     }
 

@@ -18,6 +18,10 @@ interface CaseDecisionRepository extends JpaRepository<CaseDecision, Long> {
 }
 
 interface TaskDraftRepository extends JpaRepository<TaskDraft, String> {
+    /** One DELETE, without first loading the draft (deleteById selects it): a completion forgets its draft. */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = false)
+    @org.springframework.data.jpa.repository.Query("delete from TaskDraft d where d.taskId = :taskId")
+    int forget(@org.springframework.data.repository.query.Param("taskId") String taskId);
 }
 
 interface CaseCcRepository extends JpaRepository<CaseCc, Long> {

@@ -49,6 +49,8 @@ class TaskLifecycle {
                     task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                     DecisionContext.current().orElse(null)));
         } else if (TaskListener.EVENTNAME_ASSIGNMENT.equals(event) || TaskListener.EVENTNAME_UPDATE.equals(event)) {
+            // the claim a completion makes first: the completion removes the row in the same transaction
+            if (DecisionContext.isCompleting(task.getId())) return;
             inbox.changed(task.getId(), task.getName(), task.getAssignee(), task.getDueDate());
         } else if (TaskListener.EVENTNAME_COMPLETE.equals(event) || TaskListener.EVENTNAME_DELETE.equals(event)) {
             inbox.closed(task.getId());

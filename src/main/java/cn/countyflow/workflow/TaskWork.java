@@ -165,8 +165,7 @@ public class TaskWork {
         if (!"deployment".equals(ref.getBinding())) {
             throw new IllegalStateException("task " + task.getTaskDefinitionKey() + ": formRefBinding must be deployment");
         }
-        String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
-        return forms.deployedFormKey(deploymentId, ref.getKey());
+        return forms.deployedFormKey(definitionOf(task.getProcessDefinitionId()).deploymentId(), ref.getKey());
     }
 
     public String formSchema(String formKey) {
@@ -253,17 +252,20 @@ public class TaskWork {
         final Map<String, Object> submitted = clean;
         TaskHandler.Completion completion = handler(context).map(h -> h.complete(context, submitted))
                 .orElseGet(() -> defaultCompletion(submitted));
-        if (task.getAssignee() == null) taskService.claim(taskId, user.username());
-        // the tasks this completion opens learn the decision (a return tells the drafter why)
-        DecisionContext.during(new DecisionContext.Decision(completion.decision(), completion.comment(), user.username()),
-                () -> taskService.complete(taskId, completion.variables() == null ? Map.of() : new HashMap<>(completion.variables())));
+        // the claim records who completed it (the engine's history, 已办); the tasks this completion opens learn the
+        // decision (a return tells the drafter why)
+        DecisionContext.completing(taskId, () -> {
+            if (task.getAssignee() == null) taskService.claim(taskId, user.username());
+            DecisionContext.during(new DecisionContext.Decision(completion.decision(), completion.comment(), user.username()),
+                    () -> taskService.complete(taskId, completion.variables() == null ? Map.of() : new HashMap<>(completion.variables())));
+        });
         if (c != null) {
             cases.record(new CaseDecision(c.getId(), taskId, task.getTaskDefinitionKey(), task.getName(),
                     user.username(), user.displayName(), user.orgCode(), primaryRole(user),
                     completion.decision(), completion.comment(), clock.instant()));
             if (completion.status() != null) cases.setStatus(c, completion.status());
         }
-        drafts.deleteById(taskId);
+        drafts.forget(taskId);
         audit.record(user.username(), user.orgCode(), "TASK_COMPLETE", "task:" + taskId + (c == null ? "" : " case:" + c.getId()),
                 AuditEvent.Outcome.SUCCESS, task.getName() + (completion.decision() == null ? "" : " " + completion.decision()));
     }
@@ -371,8 +373,25 @@ public class TaskWork {
     }
 
     private TaskHandler.TaskContext context(Task task, CaseFile c, CountyFlowUser user) {
-        String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
-        return new TaskHandler.TaskContext(task, processKey, c, user);
+        return new TaskHandler.TaskContext(task, processKeyOf(task.getProcessDefinitionId()), c, user);
+    }
+
+    /** What a task needs of its process definition: its key and its deployment. */
+    private record Definition(String key, String deploymentId) {
+    }
+
+    /** A deployed process definition never changes: asked of the repository once per definition id, not per request. */
+    private final java.util.concurrent.ConcurrentMap<String, Definition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Definition definitionOf(String processDefinitionId) {
+        return definitions.computeIfAbsent(processDefinitionId, id -> {
+            var d = repository.getProcessDefinition(id);
+            return new Definition(d.getKey(), d.getDeploymentId());
+        });
+    }
+
+    private String processKeyOf(String processDefinitionId) {
+        return definitionOf(processDefinitionId).key();
     }
 
     private java.util.Optional<TaskHandler> handler(TaskHandler.TaskContext context) {
