@@ -124,21 +124,56 @@ public class DashboardService {
     /** Every figure of the selection, in the dashboard's order. */
     public List<FigureTable> figures(CountyFlowUser user, Selection s) {
         String province = provinceFor(user, s.provinceCode());
+        // one scan of the province's cases (an index holds every column it reads) answers the case type, the stages
+        // and the counts per city: 100,000 cases are read once per request, not once per figure
+        Cube cube = cube(user, new Selection(province, s.cohort(), null, null, null, null));
         String caseType = s.caseType();
         if (caseType == null || caseType.isBlank()) {
             // the cohort's own cases (e.g. its applications), not the few it spawned (lists, objections)
-            caseType = grouped(user, new Selection(province, s.cohort(), null, null, null, null), root -> root.get("caseType"))
-                    .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            caseType = cube.byType().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         }
         Selection sel = new Selection(province, s.cohort(), caseType, s.indicatorCode(), s.year(), s.mapFigure());
+        Map<String, Long> perCity = cube.perUnit(caseType);
         List<FigureTable> all = new ArrayList<>();
-        all.add(stages(user, sel));
-        all.add(submissions(user, sel));
+        all.add(stages(cube.perStage(caseType)));
+        all.add(submissions(sel, perCity));
         all.add(scoreDistribution(user, sel));
         all.add(indicatorCompletion(user, sel));
         all.add(lateReports(user, sel));
-        all.add(map(user, sel));
+        all.add(map(user, sel, perCity));
         return all;
+    }
+
+    /** Case counts of a province (and cohort) by case type, stage and unit (city, or province-direct county). */
+    record Cube(List<Object[]> rows) {
+        Map<String, Long> byType() {
+            Map<String, Long> m = new LinkedHashMap<>();
+            for (Object[] r : rows) m.merge((String) r[0], (Long) r[3], Long::sum);
+            return m;
+        }
+
+        Map<String, Long> perStage(String caseType) {
+            Map<String, Long> m = new LinkedHashMap<>();
+            for (Object[] r : rows) if (caseType == null || caseType.equals(r[0])) m.merge((String) r[1], (Long) r[3], Long::sum);
+            return m;
+        }
+
+        Map<String, Long> perUnit(String caseType) {
+            Map<String, Long> m = new LinkedHashMap<>();
+            for (Object[] r : rows) if (caseType == null || caseType.equals(r[0])) m.merge((String) r[2], (Long) r[3], Long::sum);
+            return m;
+        }
+    }
+
+    private Cube cube(CountyFlowUser user, Selection s) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> q = cb.createQuery(Object[].class);
+        Root<CaseFile> root = q.from(CaseFile.class);
+        Expression<String> type = root.get("caseType");
+        Expression<String> stage = root.get("currentStage");
+        Expression<String> unit = cb.coalesce(root.<String>get("cityCode"), root.<String>get("countyCode"));
+        q.multiselect(type, stage, unit, cb.count(root)).where(conditions(user, s, root, q, cb)).groupBy(type, stage, unit);
+        return new Cube(em.createQuery(q).getResultList());
     }
 
     /** One figure by its id (stages, cities, scores, indicators, late, map), for the export. */
@@ -149,8 +184,7 @@ public class DashboardService {
 
     // ---------------------------------------------------------------- the figures
 
-    FigureTable stages(CountyFlowUser user, Selection s) {
-        Map<String, Long> counts = grouped(user, s, root -> root.get("currentStage"));
+    FigureTable stages(Map<String, Long> counts) {
         List<List<Object>> rows = new ArrayList<>();
         counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey(Comparator.nullsLast(Comparator.naturalOrder()))))
@@ -159,8 +193,7 @@ public class DashboardService {
                 List.of(FigureTable.text(Texts.get("monitor.col.stage")), FigureTable.integer(Texts.get("monitor.col.cases"))), rows);
     }
 
-    FigureTable submissions(CountyFlowUser user, Selection s) {
-        Map<String, Long> byUnit = perCity(user, s);
+    FigureTable submissions(Selection s, Map<String, Long> byUnit) {
         List<List<Object>> rows = new ArrayList<>();
         cityUnits(s.provinceCode()).forEach((code, name) -> rows.add(List.of(name, byUnit.getOrDefault(code, 0L))));
         return new FigureTable("cities", Texts.get("monitor.fig.cities"),
@@ -224,10 +257,10 @@ public class DashboardService {
                 FigureTable.integer(Texts.get("monitor.col.late")), FigureTable.integer(Texts.get("monitor.col.outstanding"))), rows);
     }
 
-    FigureTable map(CountyFlowUser user, Selection s) {
+    FigureTable map(CountyFlowUser user, Selection s, Map<String, Long> perCity) {
         MapFigure figure = s.mapFigure() == null ? MapFigure.SUBMISSIONS : s.mapFigure();
         Map<String, ? extends Number> values = switch (figure) {
-            case SUBMISSIONS -> perCity(user, s);
+            case SUBMISSIONS -> perCity;
             case LATE_REPORTS -> lateByCity(user, s).entrySet().stream().collect(java.util.stream.Collectors
                     .toMap(Map.Entry::getKey, e -> e.getValue()[0]));
             case OVERDUE_TASKS -> statistics.overdueByCity(user).stream().filter(o -> o.code() != null)
@@ -269,11 +302,6 @@ public class DashboardService {
         return units;
     }
 
-    /** The unit a case counts for: its reviewing city, or the county itself when it is province-direct. */
-    private Map<String, Long> perCity(CountyFlowUser user, Selection s) {
-        return grouped(user, s, root -> em.getCriteriaBuilder().coalesce(root.<String>get("cityCode"), root.<String>get("countyCode")));
-    }
-
     private Map<String, long[]> lateByCity(CountyFlowUser user, Selection s) {
         Map<String, long[]> byUnit = new LinkedHashMap<>();
         for (ReportService.LateCount l : reports.lateCounts(user)) {
@@ -287,8 +315,7 @@ public class DashboardService {
     }
 
     private Map<String, BigDecimal> meanScoreByCity(CountyFlowUser user, Selection s) {
-        Map<Long, String> unitOf = new LinkedHashMap<>();
-        for (CaseFile c : cohortCases(user, s)) unitOf.put(c.getId(), c.getCityCode() != null ? c.getCityCode() : c.getCountyCode());
+        Map<Long, String> unitOf = cohortUnits(user, s);
         Map<String, List<BigDecimal>> byUnit = new LinkedHashMap<>();
         for (ApplicationScore a : scores.scoresOf(unitOf.keySet())) {
             byUnit.computeIfAbsent(unitOf.get(a.caseId()), k -> new ArrayList<>()).add(a.score());
@@ -299,28 +326,25 @@ public class DashboardService {
         return means;
     }
 
-    private List<Long> caseIds(CountyFlowUser user, Selection s) {
-        return cohortCases(user, s).stream().map(CaseFile::getId).toList();
+    private java.util.Set<Long> caseIds(CountyFlowUser user, Selection s) {
+        return cohortUnits(user, s).keySet();
     }
 
-    private List<CaseFile> cohortCases(CountyFlowUser user, Selection s) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<CaseFile> q = cb.createQuery(CaseFile.class);
-        Root<CaseFile> root = q.from(CaseFile.class);
-        q.select(root).where(conditions(user, s, root, q, cb));
-        return em.createQuery(q).setMaxResults(COHORT_LIMIT).getResultList();
-    }
-
-    private Map<String, Long> grouped(CountyFlowUser user, Selection s,
-                                      java.util.function.Function<Root<CaseFile>, Expression<String>> by) {
+    /**
+     * The selection's cases (at most {@link #COHORT_LIMIT}) with the unit each counts for: ids and codes only, no
+     * entities (a province's tens of thousands of cases must not be loaded to count their scores).
+     */
+    private Map<Long, String> cohortUnits(CountyFlowUser user, Selection s) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Object[]> q = cb.createQuery(Object[].class);
         Root<CaseFile> root = q.from(CaseFile.class);
-        Expression<String> key = by.apply(root);
-        q.multiselect(key, cb.count(root)).where(conditions(user, s, root, q, cb)).groupBy(key);
-        Map<String, Long> result = new LinkedHashMap<>();
-        for (Object[] row : em.createQuery(q).getResultList()) result.put((String) row[0], (Long) row[1]);
-        return result;
+        q.multiselect(root.get("id"), cb.coalesce(root.<String>get("cityCode"), root.<String>get("countyCode")))
+                .where(conditions(user, s, root, q, cb));
+        Map<Long, String> units = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery(q).setMaxResults(COHORT_LIMIT).getResultList()) {
+            units.put((Long) row[0], (String) row[1]);
+        }
+        return units;
     }
 
     private List<String> distinct(CountyFlowUser user, String province, String attribute, String caseType) {

@@ -17,6 +17,9 @@ public class OrganisationService {
      */
     private final java.util.concurrent.ConcurrentMap<String, Organisation> byCode = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final java.util.concurrent.ConcurrentMap<String, List<Organisation>> childrenOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<OrgLevel, List<Organisation>> atLevel = new java.util.concurrent.ConcurrentHashMap<>();
+
     OrganisationService(OrganisationRepository organisations) {
         this.organisations = organisations;
     }
@@ -38,11 +41,13 @@ public class OrganisationService {
         return find(code).map(Organisation::getName).orElse(code == null ? "" : code);
     }
 
+    /** An office's children in code order, kept like {@link #find} (the dashboard asks for them per city and figure). */
     public List<Organisation> children(String code) {
-        return organisations.findByParentCodeOrderByCode(code);
+        if (code == null) return List.of();
+        return childrenOf.computeIfAbsent(code, c -> List.copyOf(organisations.findByParentCodeOrderByCode(c)));
     }
 
     public List<Organisation> byLevel(OrgLevel level) {
-        return organisations.findByLevelOrderByCode(level);
+        return atLevel.computeIfAbsent(level, l -> List.copyOf(organisations.findByLevelOrderByCode(l)));
     }
 }
