@@ -102,10 +102,13 @@ public final class PdfDocument {
         return this;
     }
 
-    /** "label：value", the value wrapping under itself; an empty value leaves the line blank as on paper. */
+    /**
+     * "label：value" ("label: value" in English), the value wrapping under itself; an empty value leaves the line blank
+     * as on paper.
+     */
     public PdfDocument field(String label, String value) {
         openHeading = null;
-        String head = label + "：";
+        String head = cn.countyflow.workflow.Texts.get("text.labelValue", label, "");
         // a hair wider than the label, so rounding never pushes its colon onto a line of its own
         float labelWidth = Math.min(width(head, BODY) + 1, width() * 0.45f);
         List<String> labelLines = wrap(head, BODY, labelWidth);
