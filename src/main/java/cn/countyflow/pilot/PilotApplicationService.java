@@ -62,7 +62,7 @@ public class PilotApplicationService {
         this.revisions = revisions;
         this.cases = cases;
         this.organisations = organisations;
-        this.draftDiff = FormDiff.of("forms/pilot/draft.form", json);
+        this.draftDiff = FormDiff.of("forms/pilot/draft.form");
         this.audit = audit;
         this.json = json;
     }

@@ -8,11 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** Issue 11 point 15: a change is named the way the form names it, rows counted from 1, grouped by section. */
 class FormDiffTest {
-    static final FormDiff DRAFT = FormDiff.of("forms/pilot/draft.form", new ObjectMapper());
+    static final FormDiff DRAFT = FormDiff.of("forms/pilot/draft.form");
 
     @Test
     void aNestedListFieldReadsAsTheFormNamesIt() {
