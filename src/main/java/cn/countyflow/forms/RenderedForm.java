@@ -385,7 +385,8 @@ public class RenderedForm extends Composite<VerticalLayout> {
 
     /** Where a component sits, as a user reads it: 主导产业 第2项 · 企业 第1项 · 销售收入. */
     private String trail(String outer, FormComponent c) {
-        String label = c.getLabel() == null || c.getLabel().isBlank() ? null : texts.label(c).trim();
+        String shown = texts.displayLabel(c); // a date field's dateLabel too, or its errors were listed without a name
+        String label = shown == null || shown.isBlank() ? null : shown.trim();
         if (label == null) return outer;
         return outer.isEmpty() ? label : outer + " · " + label;
     }
