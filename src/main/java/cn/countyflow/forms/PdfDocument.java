@@ -275,18 +275,32 @@ public final class PdfDocument {
                 int cp = para.codePointAt(i);
                 String ch = new String(Character.toChars(cp));
                 float cw = width(ch, size);
+                i += Character.charCount(cp);
                 if (lineWidth + cw > maxWidth && line.length() > 0) {
-                    lines.add(line.toString());
+                    // Chinese breaks between any two characters; an English word moves to the next line whole
+                    String carry = "";
+                    int space = line.lastIndexOf(" ");
+                    if (inWord(cp) && inWord(line.codePointBefore(line.length())) && space > 0) {
+                        carry = line.substring(space + 1);
+                        line.setLength(space);
+                    }
+                    lines.add(line.toString().stripTrailing());
                     line.setLength(0);
-                    lineWidth = 0;
+                    line.append(carry);
+                    lineWidth = width(carry, size);
+                    if (cp == ' ' && carry.isEmpty()) continue; // no line opens with the space it broke at
                 }
                 line.append(ch);
                 lineWidth += cw;
-                i += Character.charCount(cp);
             }
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /** A character of a word written with spaces between words (Latin letters, digits, their punctuation), not Chinese. */
+    private static boolean inWord(int cp) {
+        return cp < 0x2E80 && !Character.isWhitespace(cp);
     }
 
     private float width(String text, float size) {
