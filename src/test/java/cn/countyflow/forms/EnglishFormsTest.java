@@ -146,6 +146,29 @@ class EnglishFormsTest {
         assertThat(_get(Button.class, s -> s.withId("error-link-fillDate")).getText()).isEqualTo("填报日期：请填写此项");
     }
 
+    /** The printed 申报书 follows the reader's language too: title, headings, labels and options; the data as typed. */
+    @Test
+    void thePrintIsInTheReadersLanguage() throws Exception {
+        FormDefinition draft = FormTextsTest.forms().get(Path.of("forms/pilot/draft.form"));
+        Map<String, Object> data = Map.of("contactName", "Wang Fang", "overall", Map.of("gdp", 1200),
+                "innovation", Map.of("techCentres", List.of(Map.of("enterpriseName", "Xinle Cable", "level", "NATIONAL"))));
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        String english = pdfText(FormPrint.document(draft, "fallback", "footer", data, "a.pdf"));
+        assertThat(english.replace("\n", " ")).contains("Application: Hebei Industrial Transformation and Upgrading",
+                "Pilot Demonstration County (City, District)", "Contact person: Wang Fang", "I. Overview",
+                "GDP (10,000 yuan): 1200", "Technology centre or R&D", "Xinle Cable National", "Baseline value")
+                .doesNotContainPattern(CJK);
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(pdfText(FormPrint.document(draft, "fallback", "footer", data, "a.pdf")))
+                .contains("河北省工业转型升级试点示范县（市、区）申报书", "联系人：Wang Fang", "国家级");
+    }
+
+    private static String pdfText(Pdf pdf) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.content())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+    }
+
     @Test
     void templatedTextsStillComputeInEnglish() throws Exception {
         reader(Locale.ENGLISH);
