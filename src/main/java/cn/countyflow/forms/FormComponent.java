@@ -49,7 +49,14 @@ public class FormComponent {
     private Boolean searchable;
     private Appearance appearance;
     private Layout layout;
+    private Properties properties;
     private List<FormComponent> components = List.of();
+    /**
+     * Names the component's texts in the bundles (set by {@link FormParser}): its binding path through groups and lists
+     * ({@code scores.innovation}, {@code leadingIndustries.enterprises.sales}), or its id when it has no binding; see
+     * {@link FormTexts}.
+     */
+    private String textRef;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Validation(Boolean required, BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength,
@@ -82,6 +89,11 @@ public class FormComponent {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Layout(String row, Integer columns) {
+    }
+
+    /** The custom properties the application reads: {@code shortLabel}, the name of a list or group in a revision diff. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Properties(String shortLabel) {
     }
 
     // ---- derived helpers ----
@@ -188,6 +200,12 @@ public class FormComponent {
     void setAppearance(Appearance appearance) { this.appearance = appearance; }
     public Layout getLayout() { return layout; }
     void setLayout(Layout layout) { this.layout = layout; }
+    public Properties getProperties() { return properties; }
+    void setProperties(Properties properties) { this.properties = properties; }
+    /** The short label of {@code properties.shortLabel}, or null. */
+    public String getShortLabel() { return properties == null ? null : properties.shortLabel(); }
+    public String getTextRef() { return textRef; }
+    void setTextRef(String textRef) { this.textRef = textRef; }
     public List<FormComponent> getComponents() { return components; }
     void setComponents(List<FormComponent> components) { this.components = components == null ? List.of() : List.copyOf(components); }
 

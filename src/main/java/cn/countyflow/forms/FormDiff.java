@@ -16,26 +16,25 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import cn.countyflow.workflow.Texts;
 
 /**
  * What changed between two versions of one form's data, each change named the way the form names it (issue 11 point
  * 15): {@code leadingIndustries[1].enterprises[0].sales} → section {@code 主导产业}, label {@code 主导产业 第2项 · 企业 第1项 · 销售收入}.
  * <p>
- * Labels come from the form file: a component's {@code properties.shortLabel} when it has one, otherwise its label
- * without the leading numbering ({@code 二、}, {@code 附表2}, {@code 第一章}) and without a closing bracketed note ({@code （万元）}). A
- * change's section is its top-level group or list, or, for a field at the top level, the heading of the text block
- * above it. Rows are counted from 1. Paths the form does not know are shown as they are. File pickers are compared
- * whole. Any form gains by building one of these from its file.
+ * Labels come from the form file, in the reader's language ({@link FormTexts}): a component's
+ * {@code properties.shortLabel} when it has one, otherwise its label without the leading numbering ({@code 二、},
+ * {@code 附表2}, {@code 第一章}; {@code II.}, {@code Schedule 2}, {@code Chapter 1}) and without a closing bracketed note
+ * ({@code （万元）}, {@code (10,000 yuan)}). A change's section is its top-level group or list, or, for a field at the top
+ * level, the heading of the text block above it. Rows are counted from 1. Paths the form does not know are shown as
+ * they are. File pickers are compared whole. Any form gains by building one of these from its file.
  */
 public final class FormDiff {
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)((?:\\[\\d+])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
     private static final Pattern NUMBERING = Pattern.compile(
-            "^(附表\\s*\\d+|第[一二三四五六七八九十百0-9]+章|[一二三四五六七八九十]+、|\\d+[.、])\\s*");
+            "^(附表\\s*\\d+|第[一二三四五六七八九十百0-9]+章|[一二三四五六七八九十]+、|\\d+[.、]"
+                    + "|(?:Schedule|Annex|Chapter)\\s+\\d+:?|[IVX]+\\.)\\s*");
     private static final Pattern NOTE = Pattern.compile("\\s*[（(][^（）()]*[）)]$");
     private static final Pattern HEADING = Pattern.compile("^#+\\s*(.+)$", Pattern.MULTILINE);
 
@@ -43,33 +42,34 @@ public final class FormDiff {
     public record Change(String path, String section, String label, Object oldValue, Object newValue) {
     }
 
-    /** Template path (list indices removed, e.g. leadingIndustries.enterprises.sales) → short label. */
-    private final Map<String, String> labels = new HashMap<>();
+    /** Where a top-level field is shown: under its group or list, or under the heading of a text block. */
+    private record Section(FormComponent component, boolean heading) {
+    }
+
+    private final FormDefinition form;
+    /** Template path (list indices removed, e.g. leadingIndustries.enterprises.sales) → the component naming it. */
+    private final Map<String, FormComponent> labels = new HashMap<>();
     /** Top-level key (or group path) → the section it is shown under. */
-    private final Map<String, String> sections = new HashMap<>();
+    private final Map<String, Section> sections = new HashMap<>();
     private final Set<String> files = new HashSet<>();
 
-    private FormDiff(JsonNode components) {
-        walk(components, "", true, null);
+    private FormDiff(FormDefinition form) {
+        this.form = form;
+        walk(form.components(), "", true, null);
     }
 
     /** Reads a form file from the class path, e.g. {@code forms/pilot/draft.form}. */
-    public static FormDiff of(String formFile, ObjectMapper json) {
+    public static FormDiff of(String formFile) {
         try (InputStream in = FormDiff.class.getClassLoader().getResourceAsStream(formFile)) {
             if (in == null) throw new IllegalStateException("form file not found: " + formFile);
-            return new FormDiff(json.readTree(in).path("components"));
+            return of(new FormParser().parse(formFile, in));
         } catch (IOException e) {
             throw new IllegalStateException("form file unreadable: " + formFile, e);
         }
     }
 
-    /** From a form's JSON (Camunda Forms schema), e.g. as {@link FormRegistry#schemaJson} gives it. */
-    public static FormDiff ofSchema(String schemaJson, ObjectMapper json) {
-        try {
-            return new FormDiff(json.readTree(schemaJson).path("components"));
-        } catch (IOException e) {
-            throw new IllegalStateException("form schema unreadable", e);
-        }
+    public static FormDiff of(FormDefinition form) {
+        return new FormDiff(form);
     }
 
     /**
@@ -92,30 +92,49 @@ public final class FormDiff {
         return cut.isBlank() ? s : cut;
     }
 
-    private String walk(JsonNode components, String prefix, boolean top, String heading) {
-        for (JsonNode c : components) {
-            String type = c.path("type").asText();
-            String key = c.hasNonNull("key") ? c.get("key").asText() : null;
-            String path = c.hasNonNull("path") ? c.get("path").asText() : null;
-            String label = c.path("properties").hasNonNull("shortLabel") ? c.path("properties").get("shortLabel").asText()
-                    : c.hasNonNull("label") ? shorten(c.get("label").asText())
-                    : c.hasNonNull("dateLabel") ? shorten(c.get("dateLabel").asText()) : null;
-            if (top && "text".equals(type)) {
-                Matcher h = HEADING.matcher(c.path("text").asText());
-                if (h.find()) heading = shorten(h.group(1).strip());
+    private static boolean named(FormComponent c) {
+        return c.getShortLabel() != null || c.getLabel() != null || c.getDateLabel() != null;
+    }
+
+    /** A component's name in a path, in the reader's language. */
+    private static String name(FormComponent c, FormTexts texts) {
+        if (c.getShortLabel() != null) return texts.shortLabel(c);
+        return shorten(c.getLabel() != null ? texts.label(c) : texts.displayLabel(c));
+    }
+
+    private FormComponent walk(List<FormComponent> components, String prefix, boolean top, FormComponent heading) {
+        for (FormComponent c : components) {
+            String binding = FormData.binding(c);
+            if (top && "text".equals(c.getType()) && c.getText() != null && HEADING.matcher(c.getText()).find()) {
+                heading = c;
             }
-            if (c.has("components")) {
-                String nested = path == null ? prefix : prefix + path;
-                if (path != null && label != null) labels.put(nested, label);
-                if (top && path != null) sections.put(path, label != null ? label : heading);
-                walk(c.get("components"), path == null ? prefix : nested + ".", top && path == null, heading);
-            } else if (key != null) {
-                if (label != null) labels.put(prefix + key, label);
-                if ("filepicker".equals(type)) files.add(prefix + key);
-                if (top) sections.put(prefix.isEmpty() ? key : prefix.substring(0, prefix.indexOf('.')), heading);
+            if (c.isGroup() || c.isDynamicList()) {
+                String nested = binding == null ? prefix : prefix + binding;
+                if (binding != null && named(c)) labels.put(nested, c);
+                if (top && binding != null) sections.put(binding, named(c) ? new Section(c, false)
+                        : heading == null ? null : new Section(heading, true));
+                walk(c.getComponents(), binding == null ? prefix : nested + ".", top && binding == null, heading);
+            } else if (c.isInput()) {
+                if (named(c)) labels.put(prefix + binding, c);
+                if ("filepicker".equals(c.getType())) files.add(prefix + binding);
+                if (top) sections.put(prefix.isEmpty() ? binding : prefix.substring(0, prefix.indexOf('.')),
+                        heading == null ? null : new Section(heading, true));
             }
         }
         return heading;
+    }
+
+    /** A section's name: its group's or list's, or the heading of its text block (the file's, if the English has none). */
+    private static String name(Section section, FormTexts texts) {
+        if (section == null) return null;
+        if (!section.heading()) return name(section.component(), texts);
+        String heading = heading(texts.text(section.component()));
+        return heading != null ? heading : heading(section.component().getText());
+    }
+
+    private static String heading(String text) {
+        Matcher h = HEADING.matcher(text);
+        return h.find() ? shorten(h.group(1).strip()) : null;
     }
 
     /** Every changed field between the two versions, in the order of the newer one, then what was removed. */
@@ -127,10 +146,11 @@ public final class FormDiff {
         Set<String> paths = new LinkedHashSet<>(b.keySet());
         paths.addAll(a.keySet());
         List<Change> changes = new ArrayList<>();
+        FormTexts texts = FormTexts.of(form);
         for (String p : paths) {
             Object o = a.get(p);
             Object n = b.get(p);
-            if (!same(o, n)) changes.add(new Change(p, section(p), label(p), o, n));
+            if (!same(o, n)) changes.add(new Change(p, section(p, texts), label(p, texts), o, n));
         }
         return changes;
     }
@@ -144,12 +164,20 @@ public final class FormDiff {
 
     /** The section a data path belongs to, or null when the form does not place it. */
     public String section(String path) {
+        return section(path, FormTexts.of(form));
+    }
+
+    private String section(String path, FormTexts texts) {
         Matcher m = SEGMENT.matcher(path.split("\\.")[0]);
-        return m.matches() ? sections.get(m.group(1)) : null;
+        return m.matches() ? name(sections.get(m.group(1)), texts) : null;
     }
 
     /** A readable label for a data path, or the path itself when the form does not name every part. */
     public String label(String path) {
+        return label(path, FormTexts.of(form));
+    }
+
+    private String label(String path, FormTexts texts) {
         StringBuilder template = new StringBuilder();
         StringBuilder out = new StringBuilder();
         for (String part : path.split("\\.")) {
@@ -157,10 +185,10 @@ public final class FormDiff {
             if (!m.matches()) return path;
             if (template.length() > 0) template.append('.');
             template.append(m.group(1));
-            String label = labels.get(template.toString());
-            if (label == null) return path;
+            FormComponent named = labels.get(template.toString());
+            if (named == null) return path;
             if (out.length() > 0) out.append(" · ");
-            out.append(label);
+            out.append(name(named, texts));
             Matcher idx = INDEX.matcher(m.group(2));
             while (idx.find()) out.append(' ').append(Texts.get("forms.row", String.valueOf(Integer.parseInt(idx.group(1)) + 1)));
         }

@@ -50,15 +50,16 @@ public class FormParser {
             throw new FormSchemaException(source + ": the form has no 'components' array");
         }
         Context ctx = new Context(source);
-        List<FormComponent> components = parseAll(root.get("components"), ctx);
+        List<FormComponent> components = parseAll(root.get("components"), ctx, "");
         return new FormDefinition(source, root.path("id").asText(null), components);
     }
 
-    private List<FormComponent> parseAll(JsonNode array, Context ctx) {
+    /** @param scope the binding path of the enclosing groups and lists, e.g. {@code leadingIndustries.}; names texts */
+    private List<FormComponent> parseAll(JsonNode array, Context ctx, String scope) {
         List<FormComponent> result = new ArrayList<>();
         Set<String> bindings = new HashSet<>();
         for (JsonNode node : array) {
-            FormComponent c = parseOne(node, ctx);
+            FormComponent c = parseOne(node, ctx, scope);
             String binding = FormData.binding(c);
             if (binding != null && !bindings.add(binding)) {
                 throw ctx.error(c, "key/path '" + binding + "' is used twice at the same level");
@@ -68,7 +69,7 @@ public class FormParser {
         return result;
     }
 
-    private FormComponent parseOne(JsonNode node, Context ctx) {
+    private FormComponent parseOne(JsonNode node, Context ctx, String scope) {
         if (!node.isObject()) {
             throw new FormSchemaException(ctx.source + ": a component must be a JSON object, found " + node);
         }
@@ -95,8 +96,11 @@ public class FormParser {
             c.setId(type + "_" + (++ctx.generatedIds));
         }
         check(c, ctx);
+        String binding = FormData.binding(c);
+        c.setTextRef(binding != null ? scope + binding : c.getId());
         if (c.isGroup() || c.isDynamicList()) {
-            c.setComponents(node.has("components") ? parseAll(node.get("components"), ctx) : List.of());
+            String inner = binding != null ? scope + binding + "." : scope;
+            c.setComponents(node.has("components") ? parseAll(node.get("components"), ctx, inner) : List.of());
         }
         return c;
     }

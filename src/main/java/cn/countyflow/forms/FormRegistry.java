@@ -105,7 +105,7 @@ public class FormRegistry {
      */
     public FormDiff diff(String key) {
         String cacheKey = key.startsWith(DEPLOYED) ? key : normalize(key);
-        return diffs.computeIfAbsent(cacheKey, k -> FormDiff.ofSchema(schemaJson(k), json));
+        return diffs.computeIfAbsent(cacheKey, k -> FormDiff.of(get(k)));
     }
 
     /** The form's JSON (Camunda Forms schema) exactly as the key names it: deployed, or the shipped file. */

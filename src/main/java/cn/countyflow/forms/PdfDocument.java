@@ -102,10 +102,13 @@ public final class PdfDocument {
         return this;
     }
 
-    /** "label：value", the value wrapping under itself; an empty value leaves the line blank as on paper. */
+    /**
+     * "label：value" ("label: value" in English), the value wrapping under itself; an empty value leaves the line blank
+     * as on paper.
+     */
     public PdfDocument field(String label, String value) {
         openHeading = null;
-        String head = label + "：";
+        String head = cn.countyflow.workflow.Texts.get("text.labelValue", label, "");
         // a hair wider than the label, so rounding never pushes its colon onto a line of its own
         float labelWidth = Math.min(width(head, BODY) + 1, width() * 0.45f);
         List<String> labelLines = wrap(head, BODY, labelWidth);
@@ -272,18 +275,32 @@ public final class PdfDocument {
                 int cp = para.codePointAt(i);
                 String ch = new String(Character.toChars(cp));
                 float cw = width(ch, size);
+                i += Character.charCount(cp);
                 if (lineWidth + cw > maxWidth && line.length() > 0) {
-                    lines.add(line.toString());
+                    // Chinese breaks between any two characters; an English word moves to the next line whole
+                    String carry = "";
+                    int space = line.lastIndexOf(" ");
+                    if (inWord(cp) && inWord(line.codePointBefore(line.length())) && space > 0) {
+                        carry = line.substring(space + 1);
+                        line.setLength(space);
+                    }
+                    lines.add(line.toString().stripTrailing());
                     line.setLength(0);
-                    lineWidth = 0;
+                    line.append(carry);
+                    lineWidth = width(carry, size);
+                    if (cp == ' ' && carry.isEmpty()) continue; // no line opens with the space it broke at
                 }
                 line.append(ch);
                 lineWidth += cw;
-                i += Character.charCount(cp);
             }
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /** A character of a word written with spaces between words (Latin letters, digits, their punctuation), not Chinese. */
+    private static boolean inWord(int cp) {
+        return cp < 0x2E80 && !Character.isWhitespace(cp);
     }
 
     private float width(String text, float size) {

@@ -57,6 +57,8 @@ public class RenderedForm extends Composite<VerticalLayout> {
     static final String REMOVE_ROW = "forms.row.remove";
 
     private final FormDefinition form;
+    /** The form's texts in the reader's language: every label, description, text and option shown reads them here. */
+    private final FormTexts texts;
     private final Map<String, Object> rootData;
     /**
      * The opening data the form has no field for (e.g. the name of the expert a sheet is entered for): like Camunda
@@ -81,6 +83,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
 
     public RenderedForm(FormDefinition form, Map<String, Object> data, boolean readOnly, FormServices services) {
         this.form = form;
+        this.texts = FormTexts.of(form);
         this.rootData = data == null ? Map.of() : data;
         this.readOnly = readOnly;
         this.services = services;
@@ -227,7 +230,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
             Node node = byAddress.get(address);
             Div entry = new Div();
             if (node != null) {
-                Button link = new Button(node.trail + "：" + message, e -> scrollTo(node));
+                Button link = new Button(Texts.get("text.labelValue", node.trail, message), e -> scrollTo(node));
                 link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
                 String id = FormData.domId(address);
                 link.setId("error-link-" + id.substring("field-".length()));
@@ -251,7 +254,8 @@ public class RenderedForm extends Composite<VerticalLayout> {
 
     /**
      * The sections of the outline: the form's top-level groups and lists, the top-level fields whose label opens a
-     * chapter (一、… 附表 … 附件 …) and the required attachments, in the form's order.
+     * chapter (一、… 附表 … 附件 …) and the required attachments, in the form's order. The file's own labels decide, so
+     * that the outline has the same sections in every language.
      */
     private static List<Node> outlineSections(List<Node> top) {
         return top.stream().filter(n -> FormData.binding(n.def) != null && n.def.getLabel() != null
@@ -276,12 +280,13 @@ public class RenderedForm extends Composite<VerticalLayout> {
             long errors = shownErrors.keySet().stream().filter(a -> a.equals(section.address)
                     || a.startsWith(section.address + ".") || a.startsWith(section.address + "[")).count();
             boolean empty = isEmptyValue(FormData.get(data, binding));
-            Button entry = new Button(section.def.getLabel(), e -> scrollTo(section));
+            String label = texts.label(section.def);
+            Button entry = new Button(label, e -> scrollTo(section));
             String id = FormData.domId(section.address).substring("field-".length());
             entry.setId("outline-" + id);
             entry.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             entry.getStyle().set("white-space", "normal").set("text-align", "left").set("height", "auto");
-            entry.setTooltipText(section.def.getLabel());
+            entry.setTooltipText(label);
             Span state = new Span(errors > 0 ? Texts.get("usability.outline.errors", errors)
                     : Texts.get(empty ? "usability.outline.empty" : "usability.outline.filled"));
             state.setId("outline-state-" + id);
@@ -384,8 +389,9 @@ public class RenderedForm extends Composite<VerticalLayout> {
     }
 
     /** Where a component sits, as a user reads it: 主导产业 第2项 · 企业 第1项 · 销售收入. */
-    private static String trail(String outer, FormComponent c) {
-        String label = c.getLabel() == null || c.getLabel().isBlank() ? null : c.getLabel().trim();
+    private String trail(String outer, FormComponent c) {
+        String shown = texts.displayLabel(c); // a date field's dateLabel too, or its errors were listed without a name
+        String label = shown == null || shown.isBlank() ? null : shown.trim();
         if (label == null) return outer;
         return outer.isEmpty() ? label : outer + " · " + label;
     }
@@ -412,7 +418,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
         return switch (c.getType()) {
             case "text" -> c.getText() != null && c.getText().contains("{{")
                     ? new TemplateNode(c, address)
-                    : new StaticNode(c, address, new Markdown(c.getText() == null ? "" : c.getText()));
+                    : new StaticNode(c, address, new Markdown(c.getText() == null ? "" : texts.text(c)));
             case "separator" -> new StaticNode(c, address, new Hr());
             case "spacer" -> {
                 Div spacer = new Div();
@@ -442,25 +448,25 @@ public class RenderedForm extends Composite<VerticalLayout> {
             case "radio" -> {
                 RadioButtonGroup<Option> f = new RadioButtonGroup<>();
                 f.setItems(options);
-                f.setItemLabelGenerator(Option::label);
+                f.setItemLabelGenerator(o -> texts.option(c, o));
                 yield new ValueNode<>(c, address, f, v -> FormData.option(options, v), o -> o == null ? null : o.value(), value);
             }
             case "select" -> {
                 ComboBox<Option> f = new ComboBox<>();
                 f.setItems(options);
-                f.setItemLabelGenerator(Option::label);
+                f.setItemLabelGenerator(o -> texts.option(c, o));
                 yield new ValueNode<>(c, address, f, v -> FormData.option(options, v), o -> o == null ? null : o.value(), value);
             }
             case "checklist" -> {
                 CheckboxGroup<Option> f = new CheckboxGroup<>();
                 f.setItems(options);
-                f.setItemLabelGenerator(Option::label);
+                f.setItemLabelGenerator(o -> texts.option(c, o));
                 yield new ValueNode<>(c, address, f, v -> selected(options, v), s -> values(options, s), value);
             }
             case "taglist" -> {
                 MultiSelectComboBox<Option> f = new MultiSelectComboBox<>();
                 f.setItems(options);
-                f.setItemLabelGenerator(Option::label);
+                f.setItemLabelGenerator(o -> texts.option(c, o));
                 yield new ValueNode<>(c, address, f, v -> selected(options, v), s -> values(options, s), value);
             }
             case "datetime" -> {
@@ -471,10 +477,10 @@ public class RenderedForm extends Composite<VerticalLayout> {
         };
     }
 
-    private static void adorn(FormComponent c, Consumer<Component> prefix, Consumer<Component> suffix) {
+    private void adorn(FormComponent c, Consumer<Component> prefix, Consumer<Component> suffix) {
         if (c.getAppearance() != null) {
-            if (c.getAppearance().prefixAdorner() != null) prefix.accept(new Span(c.getAppearance().prefixAdorner()));
-            if (c.getAppearance().suffixAdorner() != null) suffix.accept(new Span(c.getAppearance().suffixAdorner()));
+            if (c.getAppearance().prefixAdorner() != null) prefix.accept(new Span(texts.prefixAdorner(c)));
+            if (c.getAppearance().suffixAdorner() != null) suffix.accept(new Span(texts.suffixAdorner(c)));
         }
     }
 
@@ -637,7 +643,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
         }
 
         void refresh(Map<String, Object> data) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{(.*?)}}").matcher(def.getText());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{(.*?)}}").matcher(texts.text(def));
             StringBuilder out = new StringBuilder();
             while (m.find()) {
                 String value = services.feel().evaluate(m.group(1), data).map(RenderedForm::plain).orElse("—");
@@ -684,10 +690,10 @@ public class RenderedForm extends Composite<VerticalLayout> {
             this.field = field;
             this.fromField = fromField;
             field.setId(FormData.domId(address));
-            if (field instanceof com.vaadin.flow.component.HasLabel l) l.setLabel(def.getDisplayLabel());
+            if (field instanceof com.vaadin.flow.component.HasLabel l) l.setLabel(texts.displayLabel(def));
             // no helper text, no property: most fields have none, and an empty one still travels and stays in the session
             if (field instanceof com.vaadin.flow.component.HasHelper h && def.getDescription() != null) {
-                h.setHelperText(def.getDescription());
+                h.setHelperText(texts.description(def));
             }
             field.setRequiredIndicatorVisible(def.isRequired() && !def.isReadonlyOrDisabled());
             V initial = toField.apply(value == null ? def.getDefaultValue() : value);
@@ -746,7 +752,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
             this.children = children;
             FormLayout body = layout(children);
             if (def.getLabel() != null && !def.getLabel().isBlank()) {
-                Details details = new Details(def.getLabel(), body);
+                Details details = new Details(texts.label(def), body);
                 details.setOpened(true);
                 details.setWidthFull();
                 view = details;
@@ -798,13 +804,13 @@ public class RenderedForm extends Composite<VerticalLayout> {
             error.getStyle().set("color", "var(--lumo-error-text-color)");
             error.setVisible(false);
             if (def.getLabel() != null) {
-                Span label = new Span(def.getLabel());
+                Span label = new Span(texts.label(def));
                 label.getStyle().set("font-weight", "600");
                 view.add(label);
             }
             view.add(rowsBox, error);
             if (canEdit) {
-                Button add = new Button(Texts.get("usability.form.addRow", def.getLabel() == null ? "" : def.getLabel()), e -> {
+                Button add = new Button(Texts.get("usability.form.addRow", def.getLabel() == null ? "" : texts.label(def)), e -> {
                     addRow(new LinkedHashMap<>());
                     onValueChange();
                 });
@@ -921,7 +927,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
             view.setPadding(false);
             view.setSpacing(false);
             // labelled and marked required as every other field is (Lumo's label style and required bullet)
-            Span label = new Span(def.getLabel() == null ? "" : def.getLabel());
+            Span label = new Span(def.getLabel() == null ? "" : texts.label(def));
             label.getStyle().set("font-size", "var(--lumo-font-size-s)").set("font-weight", "500")
                     .set("color", "var(--lumo-secondary-text-color)");
             if (def.isRequired() && canEdit) {
@@ -949,7 +955,7 @@ public class RenderedForm extends Composite<VerticalLayout> {
                 view.add(upload);
             }
             if (def.getDescription() != null) {
-                Span help = new Span(def.getDescription());
+                Span help = new Span(texts.description(def));
                 help.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
                 view.add(help);
             }

@@ -7,6 +7,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.countyflow.workflow.TaskForms;
 import cn.countyflow.workflow.Texts;
 
@@ -16,7 +19,7 @@ class TaskFormsAdapter implements TaskForms {
     private final FormRegistry registry;
     private final FormValidator validator;
     private final AttachmentService attachments;
-    /** Form files are resources of the application: read once, not at every task open. */
+    private final ObjectMapper json = new ObjectMapper();
 
     TaskFormsAdapter(FormRegistry registry, FormValidator validator, AttachmentService attachments) {
         this.registry = registry;
@@ -24,9 +27,18 @@ class TaskFormsAdapter implements TaskForms {
         this.attachments = attachments;
     }
 
+    /** The schema as deployed, with its texts in the reader's language (clients such as form-js render it themselves). */
     @Override
     public String schemaJson(String formKey) {
-        return registry.schemaJson(formKey);
+        String schema = registry.schemaJson(formKey);
+        FormDefinition form = registry.get(formKey);
+        FormTexts texts = FormTexts.of(form);
+        if (!Texts.ENGLISH.equals(texts.locale())) return schema;
+        try {
+            return json.writeValueAsString(texts.translate(form, json.readTree(schema)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("form schema unreadable: " + formKey, e);
+        }
     }
 
     @Override

@@ -36,6 +36,32 @@ final class OrgTexts {
         return requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
+    /** The cookie in which the UI keeps the reader's choice of language (ui.LocaleSetup writes it; org sits below ui). */
+    static final String LOCALE_COOKIE = "countyflow-locale";
+
+    /**
+     * The language of a page the security filters answer themselves (the sign-in's 503): the reader's choice as the UI
+     * keeps it, else what the browser asks for (Accept-Language); Chinese when neither says English.
+     */
+    static Locale pageLocale(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getCookies() != null) {
+            for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+                if (LOCALE_COOKIE.equals(cookie.getName())) {
+                    return "en".equals(cookie.getValue()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+                }
+            }
+        }
+        boolean english = request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage());
+        return english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    }
+
+    /** The text in {@code locale} (English or Chinese). */
+    static String in(Locale locale, String key, Object... args) {
+        String text = ResourceBundle.getBundle("messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+        return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
+    }
+
     static String zh(String key, Object... args) {
         String text = ResourceBundle.getBundle("messages", Locale.SIMPLIFIED_CHINESE).getString(key);
         return args.length == 0 ? text : new MessageFormat(text, Locale.SIMPLIFIED_CHINESE).format(args);

@@ -148,6 +148,16 @@ public class ReviewService {
         return total;
     }
 
+    /**
+     * A score item's name in the reader's language: {@code review.item.<key>} of the bundles, or the decision's own
+     * label for an item the province added to the decision that the bundles do not know yet.
+     */
+    static String itemLabel(ScoreRules.Item item) {
+        String key = "review.item." + item.key();
+        String text = Texts.get(key);
+        return text.equals("!" + key) ? item.label() : text;
+    }
+
     /** Validates the sheet (FieldErrorsException) and returns the weighted total; fills {@code scores}. */
     BigDecimal checkSheet(String itemsDecision, Map<String, Object> data, Map<String, BigDecimal> scores) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -158,18 +168,18 @@ public class ReviewService {
             String field = "scores." + item.key();
             Object raw = values.get(item.key());
             if (raw == null || raw.toString().isBlank()) {
-                errors.put(field, Texts.get("review.error.scoreRequired", item.label()));
+                errors.put(field, Texts.get("review.error.scoreRequired", itemLabel(item)));
                 continue;
             }
             BigDecimal v;
             try {
                 v = new BigDecimal(raw.toString().trim());
             } catch (NumberFormatException e) {
-                errors.put(field, Texts.get("review.error.scoreNumber", item.label()));
+                errors.put(field, Texts.get("review.error.scoreNumber", itemLabel(item)));
                 continue;
             }
             if (v.signum() < 0 || v.compareTo(item.max()) > 0) {
-                errors.put(field, Texts.get("review.error.scoreRange", item.label(),
+                errors.put(field, Texts.get("review.error.scoreRange", itemLabel(item),
                         item.max().stripTrailingZeros().toPlainString()));
                 continue;
             }

@@ -8,11 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** Issue 11 point 15: a change is named the way the form names it, rows counted from 1, grouped by section. */
 class FormDiffTest {
-    static final FormDiff DRAFT = FormDiff.of("forms/pilot/draft.form", new ObjectMapper());
+    static final FormDiff DRAFT = FormDiff.of("forms/pilot/draft.form");
 
     @Test
     void aNestedListFieldReadsAsTheFormNamesIt() {
@@ -47,11 +45,35 @@ class FormDiffTest {
         assertThat(FormDiff.bySection(changes)).containsOnlyKeys("总体情况", "主导产业", "附件");
     }
 
+    /** Issue 11 point 16: an English reader reads the changes in English, from the same form. */
+    @Test
+    void anEnglishReaderReadsTheChangesInEnglish() {
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            assertThat(DRAFT.label("leadingIndustries[1].enterprises[0].sales"))
+                    .isEqualTo("Leading industries item 2 · Enterprises item 1 · Sales revenue");
+            assertThat(DRAFT.label("overall.gdp")).isEqualTo("Overview · GDP");
+            assertThat(DRAFT.label("plan.chapter1")).isEqualTo("Implementation plan · Foundations");
+            assertThat(DRAFT.section("targetPeriod")).isEqualTo("Three-year quantified pilot targets");
+            assertThat(DRAFT.section("sealedScan")).isEqualTo("Attachments");
+            List<FormDiff.Change> changes = DRAFT.between(Map.of("overall", Map.of("area", 5)), Map.of("overall", Map.of("area", 6)));
+            assertThat(changes).extracting(FormDiff.Change::section, FormDiff.Change::label)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Overview", "Overview · Land area"));
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+        // the same diff, read again in Chinese
+        assertThat(DRAFT.label("overall.gdp")).isEqualTo("总体情况 · 地区GDP");
+    }
+
     @Test
     void shortenDropsNumberingAndAClosingNote() {
         assertThat(FormDiff.shorten("二、主导产业情况（含三、分产业情况）")).isEqualTo("主导产业情况");
         assertThat(FormDiff.shorten("附表2 申报县（市、区）主要产业配套政策")).isEqualTo("申报县（市、区）主要产业配套政策");
         assertThat(FormDiff.shorten("第一章 基础条件")).isEqualTo("基础条件");
         assertThat(FormDiff.shorten("（万元）")).isEqualTo("（万元）");
+        assertThat(FormDiff.shorten("II. Leading industries (including III. by industry)")).isEqualTo("Leading industries");
+        assertThat(FormDiff.shorten("Schedule 2: Main supporting industrial policies")).isEqualTo("Main supporting industrial policies");
+        assertThat(FormDiff.shorten("Chapter 1: Foundations")).isEqualTo("Foundations");
     }
 }

@@ -34,4 +34,19 @@ class PdfDocumentTest {
             assertThat(text).contains("新乐市 · 第3版 · 生成于 2026-12-06 08:00 · 1/" + doc.getNumberOfPages());
         }
     }
+
+    /** An English print (issue 11 point 16) breaks its lines between words, Chinese between any two characters. */
+    @Test
+    void englishWrapsBetweenWordsAndChineseAnywhere() {
+        PdfDocument pdf = new PdfDocument("t", "f");
+        List<String> english = pdf.wrap("Baseline value of the manufacturing quality competitiveness index", 10, 90);
+        assertThat(english.size()).isGreaterThan(2);
+        assertThat(String.join(" ", english)).isEqualTo("Baseline value of the manufacturing quality competitiveness index");
+        assertThat(english).allSatisfy(line -> assertThat(line).doesNotStartWith(" ").doesNotEndWith(" "));
+        // a word longer than the line is cut where it must be
+        assertThat(pdf.wrap("Supercalifragilisticexpialidocious", 10, 40).size()).isGreaterThan(1);
+        List<String> chinese = pdf.wrap("支持技术改造、研发投入后补助、人才引进奖励。", 10, 60);
+        assertThat(String.join("", chinese)).isEqualTo("支持技术改造、研发投入后补助、人才引进奖励。");
+        assertThat(chinese.get(0).length()).isEqualTo(6);
+    }
 }

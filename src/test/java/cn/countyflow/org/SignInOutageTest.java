@@ -31,6 +31,35 @@ class SignInOutageTest {
                 .doesNotContain("用户名或密码不正确", "Exception", "SQL");
     }
 
+    private String outagePage(MockHttpServletRequest request) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        failure.onAuthenticationFailure(request, response, new InternalAuthenticationServiceException("lookup failed",
+                new CannotGetJdbcConnectionException("no connection", new java.sql.SQLTransientConnectionException("pool timeout"))));
+        assertThat(response.getStatus()).isEqualTo(503);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** Issue 11 point 16: in English for a reader who chose English on the login page, or whose browser asks for it. */
+    @Test
+    void theOutagePageIsInTheReadersLanguage() throws Exception {
+        MockHttpServletRequest browser = new MockHttpServletRequest("POST", "/login");
+        browser.addHeader("Accept-Language", "en-GB,en;q=0.9");
+        browser.addPreferredLocale(java.util.Locale.UK);
+        assertThat(outagePage(browser)).contains("<html lang=\"en\">", "System temporarily unavailable",
+                "The system is temporarily unavailable, please try again later", "Back to sign-in").doesNotContain("系统");
+
+        MockHttpServletRequest chose = new MockHttpServletRequest("POST", "/login");
+        chose.setCookies(new jakarta.servlet.http.Cookie("countyflow-locale", "en"));
+        assertThat(outagePage(chose)).contains("The system is temporarily unavailable");
+
+        // the reader's choice on the login page wins over the browser's language
+        MockHttpServletRequest chinese = new MockHttpServletRequest("POST", "/login");
+        chinese.addHeader("Accept-Language", "en");
+        chinese.addPreferredLocale(java.util.Locale.ENGLISH);
+        chinese.setCookies(new jakarta.servlet.http.Cookie("countyflow-locale", "zh"));
+        assertThat(outagePage(chinese)).contains("<html lang=\"zh-CN\">", "系统暂时不可用，请稍后再试", "返回登录页");
+    }
+
     @Test
     void aWrongPasswordStillGoesBackToTheLoginError() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();

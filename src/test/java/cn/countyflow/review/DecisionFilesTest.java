@@ -54,6 +54,43 @@ class DecisionFilesTest {
         assertThat(total).isEqualTo(100.0);
     }
 
+    /**
+     * An expert's errors quote the item (“创新驱动”); an English reader reads it from {@code review.item.<key>}, whose
+     * Chinese is the decision's own label (issue 11 point 16). An item the bundles do not know keeps the decision's label.
+     */
+    @Test
+    void everyScoreItemHasItsNameInBothLanguages() throws Exception {
+        java.util.Properties zh = new java.util.Properties();
+        java.util.Properties en = new java.util.Properties();
+        try (var z = getClass().getClassLoader().getResourceAsStream("messages_zh_CN.properties");
+             var e = getClass().getClassLoader().getResourceAsStream("messages_en.properties")) {
+            zh.load(new java.io.InputStreamReader(z, java.nio.charset.StandardCharsets.UTF_8));
+            en.load(new java.io.InputStreamReader(e, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        int items = 0;
+        for (String[] file : new String[][] {{"score-items.dmn", "scoreItems"}, {"midterm-score-items.dmn", "midtermScoreItems"}}) {
+            for (Map<String, Object> item : dmn.evaluateDecisionTable(decision(file[0], file[1]), Map.of()).getResultList()) {
+                String key = "review.item." + item.get("itemKey");
+                assertThat(zh.getProperty(key)).as(key).isEqualTo(item.get("itemLabel"));
+                assertThat(en.getProperty(key)).as(key).isNotBlank().doesNotContainPattern("[\\x{4e00}-\\x{9fff}]");
+                items++;
+            }
+        }
+        assertThat(items).isEqualTo(19);
+
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            var innovation = new ScoreRules.Item("innovation", "创新驱动", java.math.BigDecimal.TEN, java.math.BigDecimal.ONE);
+            assertThat(ReviewService.itemLabel(innovation)).isEqualTo("Innovation-driven development");
+            var added = new ScoreRules.Item("digitalisation", "数字化转型", java.math.BigDecimal.TEN, java.math.BigDecimal.ONE);
+            assertThat(ReviewService.itemLabel(added)).isEqualTo("数字化转型");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+        assertThat(ReviewService.itemLabel(new ScoreRules.Item("innovation", "创新驱动", java.math.BigDecimal.TEN,
+                java.math.BigDecimal.ONE))).isEqualTo("创新驱动");
+    }
+
     @Test
     void fiveOrMoreExpertsAreTrimmedAndTheThresholdIsTwenty() throws Exception {
         DmnDecision d = decision("score-aggregation.dmn", "scoreAggregation");
