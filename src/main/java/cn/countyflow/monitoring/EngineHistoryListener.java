@@ -104,7 +104,7 @@ class EngineHistoryListener {
                 }
             }
             case "update" -> {
-                // the claim a completion makes first: the completion deletes the row in the same transaction
+                // the completer made assignee as the task completes: the completion deletes the row in the same transaction
                 if (cn.countyflow.workflow.DecisionContext.isCompleting(e.getTaskId())) return;
                 jdbc.update("UPDATE monitor_task SET name = ?, assignee = ?, due_at = ? WHERE task_id = ?",
                         e.getName(), e.getAssignee(), ts(e.getDueDate()), e.getTaskId());

@@ -20,7 +20,7 @@ public final class DecisionContext {
     }
 
     private static final ThreadLocal<Decision> CURRENT = new ThreadLocal<>();
-    private static final ThreadLocal<String> COMPLETING = new ThreadLocal<>();
+    private static final ThreadLocal<String[]> COMPLETING = new ThreadLocal<>();
 
     private DecisionContext() {
     }
@@ -41,17 +41,24 @@ public final class DecisionContext {
     }
 
     /**
-     * Whether this thread is completing that task right now (claiming it first, when nobody had): the read models
-     * need not follow the task's assignment, as the same transaction removes its rows a moment later.
+     * Whether this thread is completing that task right now: the read models need not follow a change of the task's
+     * assignment then, as the same transaction removes its rows a moment later.
      */
     public static boolean isCompleting(String taskId) {
-        return taskId != null && taskId.equals(COMPLETING.get());
+        String[] c = COMPLETING.get();
+        return taskId != null && c != null && taskId.equals(c[0]);
     }
 
-    /** Runs {@code work} (the claim and the completion of {@code taskId}) marked as that task's completion. */
-    static void completing(String taskId, Runnable work) {
-        String before = COMPLETING.get();
-        COMPLETING.set(taskId);
+    /** Who is completing that task in this thread right now, if anyone. */
+    static Optional<String> completer(String taskId) {
+        String[] c = COMPLETING.get();
+        return taskId != null && c != null && taskId.equals(c[0]) ? Optional.of(c[1]) : Optional.empty();
+    }
+
+    /** Runs {@code work} (the completion of {@code taskId} by {@code username}) marked as that task's completion. */
+    static void completing(String taskId, String username, Runnable work) {
+        String[] before = COMPLETING.get();
+        COMPLETING.set(new String[] {taskId, username});
         try {
             work.run();
         } finally {

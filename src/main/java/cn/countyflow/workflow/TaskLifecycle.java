@@ -49,10 +49,15 @@ class TaskLifecycle {
                     task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                     DecisionContext.current().orElse(null)));
         } else if (TaskListener.EVENTNAME_ASSIGNMENT.equals(event) || TaskListener.EVENTNAME_UPDATE.equals(event)) {
-            // the claim a completion makes first: the completion removes the row in the same transaction
+            // the completer made assignee as the task completes: the completion removes the row in the same transaction
             if (DecisionContext.isCompleting(task.getId())) return;
             inbox.changed(task.getId(), task.getName(), task.getAssignee(), task.getDueDate());
         } else if (TaskListener.EVENTNAME_COMPLETE.equals(event) || TaskListener.EVENTNAME_DELETE.equals(event)) {
+            if (TaskListener.EVENTNAME_COMPLETE.equals(event) && task.getAssignee() == null) {
+                // completed from the candidate group: the completer becomes its assignee before the engine writes the
+                // task's history (TaskWork.complete), as a claim would have made them, in the one command
+                DecisionContext.completer(task.getId()).ifPresent(task::setAssignee);
+            }
             inbox.closed(task.getId());
             escalations.close(task.getId(), clock.instant());
             Long caseId = task.getExecution() == null ? null

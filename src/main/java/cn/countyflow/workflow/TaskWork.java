@@ -252,13 +252,12 @@ public class TaskWork {
         final Map<String, Object> submitted = clean;
         TaskHandler.Completion completion = handler(context).map(h -> h.complete(context, submitted))
                 .orElseGet(() -> defaultCompletion(submitted));
-        // the claim records who completed it (the engine's history, 已办); the tasks this completion opens learn the
-        // decision (a return tells the drafter why)
-        DecisionContext.completing(taskId, () -> {
-            if (task.getAssignee() == null) taskService.claim(taskId, user.username());
+        // an unclaimed task becomes the completer's as it completes (TaskLifecycle, in the same engine command: the
+        // engine's history and 已办 name who did it, without a claim of its own first); the tasks this completion opens
+        // learn the decision (a return tells the drafter why)
+        DecisionContext.completing(taskId, user.username(), () ->
             DecisionContext.during(new DecisionContext.Decision(completion.decision(), completion.comment(), user.username()),
-                    () -> taskService.complete(taskId, completion.variables() == null ? Map.of() : new HashMap<>(completion.variables())));
-        });
+                    () -> taskService.complete(taskId, completion.variables() == null ? Map.of() : new HashMap<>(completion.variables()))));
         if (c != null) {
             cases.record(new CaseDecision(c.getId(), taskId, task.getTaskDefinitionKey(), task.getName(),
                     user.username(), user.displayName(), user.orgCode(), primaryRole(user),
