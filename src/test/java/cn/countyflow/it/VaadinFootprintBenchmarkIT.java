@@ -973,7 +973,7 @@ class VaadinFootprintBenchmarkIT {
         double minutes = Duration.between(begun, Instant.now()).toSeconds() / 60.0;
         StringBuilder md = new StringBuilder();
         md.append("# A signed-in user's Vaadin session and task open (issue 12)\n\n");
-        md.append(String.format(Locale.ROOT, "Run %s UTC, %.1f minutes, by `mvn -B -Pbenchmark verify -Dit.test=VaadinFootprintBenchmarkIT` "
+        md.append(String.format(Locale.ROOT, "Run %s UTC, %.1f minutes, by `mvn -B -Pbenchmark verify` (alone: `-Dit.test=VaadinFootprintBenchmarkIT`) "
                 + "(`cn.countyflow.it.VaadinFootprintBenchmarkIT`).%n%n", begun.atOffset(ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.SECONDS).toLocalDateTime(), minutes));
         md.append("**Machine:** ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpu())
