@@ -132,7 +132,7 @@ class EngineComparisonBenchmarkIT {
     @Test
     void countyFlowBesideTheEngine() throws Exception {
         Instant begun = Instant.now();
-        String loadBefore = loadAverage();
+        String loadBefore = BenchmarkMachine.loadAverage();
         List<String> counties = organisations.byLevel(OrgLevel.COUNTY).stream().map(Organisation::getCode)
                 .filter(c -> c.startsWith("13") || c.startsWith("42")).filter(c -> !c.startsWith("1301")).toList();
         CountyFlowUser reviewer = users.find(CITY_USER).orElseThrow();
@@ -419,7 +419,7 @@ class EngineComparisonBenchmarkIT {
                 double a = time(() -> get(officer, "/api/monitoring/dashboard" + selection[1]));
                 if (i >= WARM_UP) cf.add(a);
             }
-            double[] p = percentiles(cf);
+            double[] p = BenchmarkMachine.percentiles(cf);
             String[] names = {"p50", "p95", "p99"};
             for (int i = 0; i < 3; i++) figures.put("dashboard.cf." + names[i] + "." + selection[0], p[i]);
             line("dashboard, %s (%,d cases): p50/p95/p99 %.1f/%.1f/%.1f ms (n=%d)", selection[0],
@@ -594,8 +594,8 @@ class EngineComparisonBenchmarkIT {
     }
 
     private void record(String what, String stage, List<Double> cf, List<Double> engine) {
-        double[] a = percentiles(cf);
-        double[] b = percentiles(engine);
+        double[] a = BenchmarkMachine.percentiles(cf);
+        double[] b = BenchmarkMachine.percentiles(engine);
         String[] names = {"p50", "p95", "p99"};
         for (int i = 0; i < 3; i++) {
             figures.put(what + ".cf." + names[i] + "." + stage, a[i]);
@@ -605,18 +605,6 @@ class EngineComparisonBenchmarkIT {
                 a[0], a[1], a[2], b[0], b[1], b[2], cf.size());
     }
 
-    /** p50, p95, p99 by nearest rank (the ⌈p·n⌉-th smallest). */
-    static double[] percentiles(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        double[] p = {0.50, 0.95, 0.99};
-        double[] out = new double[3];
-        for (int i = 0; i < 3; i++) {
-            int rank = (int) Math.ceil(p[i] * sorted.size());
-            out[i] = sorted.get(Math.max(0, rank - 1));
-        }
-        return out;
-    }
 
     private static double mean(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
@@ -676,22 +664,7 @@ class EngineComparisonBenchmarkIT {
         log.append("- ").append(text).append('\n');
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
-    private static String cpu() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
     private double f(String key) {
         return figures.getOrDefault(key, Double.NaN);
@@ -709,12 +682,12 @@ class EngineComparisonBenchmarkIT {
         md.append(String.format(Locale.ROOT, "Run %s UTC, %.1f minutes, by `mvn -B -Pbenchmark verify` "
                         + "(`cn.countyflow.it.EngineComparisonBenchmarkIT`).%n%n", begun.atOffset(ZoneOffset.UTC)
                         .truncatedTo(ChronoUnit.SECONDS).toLocalDateTime(), minutes));
-        md.append("**Machine:** ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpu())
+        md.append("**Machine:** ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(BenchmarkMachine.cpu())
                 .append("), Java ").append(System.getProperty("java.version")).append(", ")
                 .append(jdbc.queryForObject("SELECT VERSION()", String.class))
                 .append(" on 127.0.0.1 (the server `.ci/run` starts), database `").append(database)
                 .append("`, profile `mysql`, job executor on. Load average before: ").append(loadBefore)
-                .append(", after: ").append(loadAverage()).append(". When the load average is well above 2 the machine "
+                .append(", after: ").append(BenchmarkMachine.loadAverage()).append(". When the load average is well above 2 the machine "
                         + "was shared with other builds: absolute times are then pessimistic; the ratios compare requests "
                         + "taken one after the other under the same load.\n\n");
         md.append(String.format(Locale.ROOT, "**Data.** Open tasks loaded through `CaseFileService.start` and "

@@ -231,7 +231,7 @@ class VaadinFootprintBenchmarkIT {
     @Test
     void sessionAndTaskOpenOfARealUser() throws Exception {
         Instant begun = Instant.now();
-        String loadBefore = loadAverage();
+        String loadBefore = BenchmarkMachine.loadAverage();
 
         // ---- data through the services: the drafter's filled draft, another county's application at the city
         CountyFlowUser officer = user("hebei_officer");
@@ -339,7 +339,7 @@ class VaadinFootprintBenchmarkIT {
                 if (i >= WARM_UP) r.times.add(b.millis);
             }
             r.seconds = (System.nanoTime() - t0) / 1e9;
-            r.percentiles = percentiles(r.times);
+            r.percentiles = BenchmarkMachine.percentiles(r.times);
             List<Long> wire = r.opens.stream().map(b -> b.transfer).sorted().toList();
             r.openBytes = wire.get(wire.size() / 2);
             line("%s: %d opens after %d warm-up in %.0f s: p50/p95/p99 %.0f/%.0f/%.0f ms; bytes per open (median of %d) %,d "
@@ -925,18 +925,6 @@ class VaadinFootprintBenchmarkIT {
 
     // ---------------------------------------------------------------- figures and the results file
 
-    /** p50, p95, p99 by nearest rank (the ⌈p·n⌉-th smallest). */
-    static double[] percentiles(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        double[] p = {0.50, 0.95, 0.99};
-        double[] out = new double[3];
-        for (int i = 0; i < 3; i++) {
-            int rank = (int) Math.ceil(p[i] * sorted.size());
-            out[i] = sorted.isEmpty() ? Double.NaN : sorted.get(Math.max(0, rank - 1));
-        }
-        return out;
-    }
 
     private void line(String format, Object... args) {
         String text = String.format(Locale.ROOT, format, args);
@@ -944,22 +932,7 @@ class VaadinFootprintBenchmarkIT {
         log.append("- ").append(text).append('\n');
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
-    private static String cpu() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
     private static String kb(long bytes) {
         return String.format(Locale.ROOT, "%,.1f KB", bytes / 1024.0);
@@ -976,7 +949,7 @@ class VaadinFootprintBenchmarkIT {
         md.append(String.format(Locale.ROOT, "Run %s UTC, %.1f minutes, by `mvn -B -Pbenchmark verify` (alone: `-Dit.test=VaadinFootprintBenchmarkIT`) "
                 + "(`cn.countyflow.it.VaadinFootprintBenchmarkIT`).%n%n", begun.atOffset(ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.SECONDS).toLocalDateTime(), minutes));
-        md.append("**Machine:** ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpu())
+        md.append("**Machine:** ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(BenchmarkMachine.cpu())
                 .append("), Java ").append(System.getProperty("java.version")).append(", ")
                 .append(jdbc.queryForObject("SELECT VERSION()", String.class)).append(" on 127.0.0.1, database `")
                 .append(database).append("`, profile `mysql`, demo data; ")
@@ -990,7 +963,7 @@ class VaadinFootprintBenchmarkIT {
                         ? "on (`server.compression.enabled`: the bytes on the wire are gzipped by the server). "
                         : "off (`server.compression.enabled` is false: the bytes on the wire are uncompressed; the gzip "
                         + "column is what compression would send of the UIDL). ").append("Load average before: ")
-                .append(loadBefore).append(", after: ").append(loadAverage()).append(". The machine was shared with other "
+                .append(loadBefore).append(", after: ").append(BenchmarkMachine.loadAverage()).append(". The machine was shared with other "
                         + "engineers' builds while this ran: the times are pessimistic; the bytes do not depend on it.\n\n");
 
         md.append("## Targets\n\n| target | wanted | user | measured | |\n|---|---|---|---|---|\n");
