@@ -167,6 +167,7 @@ public class InboxIndex {
             sql.append(" UNION (SELECT t.task_id, t.process_instance_id, t.task_key, t.name, t.assignee, t.case_id, "
                             + "t.county_code, t.created_at, t.due_at FROM inbox_task_group g JOIN inbox_task t ON t.task_id = g.task_id "
                             + "WHERE g.group_id IN (").append(marks(groups.size())).append(") AND g.claimable = TRUE")
+                    .append(" AND t.assignee IS NULL")
                     .append(where.sql).append(" ORDER BY ").append(groupOrder(filter)).append(" LIMIT ?)");
             args.addAll(groups);
             args.addAll(where.args);
@@ -192,10 +193,11 @@ public class InboxIndex {
         args.add(user.username());
         args.addAll(where.args);
         if (!filter.assignedOnly() && !groups.isEmpty()) {
-            sql.append(" + (SELECT COUNT(DISTINCT g.task_id) FROM inbox_task_group g");
-            if (!where.sql.isEmpty()) sql.append(" JOIN inbox_task t ON t.task_id = g.task_id");
+            // the same rows the page's second part takes: joined to their task, and only while nobody holds it, so
+            // that a group row whose task is gone or held (its flag not yet in step) is neither counted nor listed
+            sql.append(" + (SELECT COUNT(DISTINCT g.task_id) FROM inbox_task_group g JOIN inbox_task t ON t.task_id = g.task_id");
             sql.append(" WHERE g.group_id IN (").append(marks(groups.size())).append(") AND g.claimable = TRUE")
-                    .append(where.sql).append(")");
+                    .append(" AND t.assignee IS NULL").append(where.sql).append(")");
             args.addAll(groups);
             args.addAll(where.args);
         }

@@ -168,6 +168,31 @@ class InboxReadModelTest {
     }
 
     /**
+     * The page and its count take the same rows, whatever the state of a group row's flag: a held task whose group row
+     * still says unclaimed, or a group row whose task is gone, is neither listed twice nor counted without a row (the
+     * inbox grid asked for row 53 of a count of 71 and got nothing).
+     */
+    @Test
+    void theCountIsTheNumberOfRowsThePagesList() {
+        CountyFlowUser drafter = users.get("xinle_drafter");
+        String held = taskOf(users.startCheck("读模型测试-计数1", 3), drafter);
+        work.claim(held, drafter);
+        jdbc.update("UPDATE inbox_task_group SET claimable = TRUE WHERE task_id = ?", held);
+        jdbc.update("INSERT INTO inbox_task_group (task_id, group_id, claimable, created_at) VALUES (?,?,?,?)",
+                "no-such-task-" + System.nanoTime(), drafter.groups().iterator().next(), true,
+                java.sql.Timestamp.from(java.time.Instant.now()));
+        long count = work.countMyTasks(drafter, TaskFilter.none());
+        List<String> all = work.myTasks(drafter, TaskFilter.none(), 0, 100_000).stream().map(t -> t.id()).toList();
+        assertThat(all).hasSize((int) count).doesNotHaveDuplicates().contains(held);
+        for (int offset = 0; offset < count; offset += 7) {
+            assertThat(work.myTasks(drafter, TaskFilter.none(), offset, 7)).as("page at %d", offset)
+                    .hasSize((int) Math.min(7, count - offset));
+        }
+        jdbc.update("DELETE FROM inbox_task_group WHERE task_id LIKE 'no-such-task-%'");
+        jdbc.update("UPDATE inbox_task_group SET claimable = FALSE WHERE task_id = ?", held);
+    }
+
+    /**
      * Issue 12: what a completion through CountyFlow asks of the database beside the engine's own completion of the
      * same kind of task (the difference is the scope check, the decision, the audit entry and the read models).
      */
