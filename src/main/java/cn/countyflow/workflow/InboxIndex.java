@@ -43,6 +43,11 @@ import cn.countyflow.org.CountyFlowUser;
  * created_at, task_id}), each ordered and limited to the end of the page before they are merged; the count adds two
  * index-range counts. Neither walks the other users' tasks, so the cost follows the page and my own tasks, not the
  * number of open tasks. Ties on the creation time (MySQL keeps seconds) are broken by the task id: the order is stable.
+ * <p>
+ * The two parts' limits are written into the statement as numbers, not bound as parameters: H2 (2.3.232, the embedded
+ * database) keeps a parsed statement per connection and reuses a derived table's last result when the parameters it
+ * tracks are unchanged — it does not track a {@code LIMIT ?} inside the {@code UNION} — so page 2 got the rows that
+ * page 1's limit had cut (a drafter with 71 tasks saw 53).
  */
 @Component
 public class InboxIndex {
@@ -152,26 +157,25 @@ public class InboxIndex {
     public List<Row> page(CountyFlowUser user, TaskFilter filter, int offset, int limit) {
         Where where = where(filter, user);
         if (where == null || limit <= 0) return List.of();
-        int end = Math.max(0, offset) + limit;
+        long end = (long) Math.max(0, offset) + limit;
         List<String> groups = List.copyOf(new HashSet<>(user.groups()));
         String order = order(filter, "");
         StringBuilder sql = new StringBuilder("SELECT u.* FROM ((SELECT t.task_id, t.process_instance_id, t.task_key, "
                 + "t.name, t.assignee, t.case_id, t.county_code, t.created_at, t.due_at FROM inbox_task t WHERE t.assignee = ?")
-                .append(where.sql).append(" ORDER BY ").append(order(filter, "t.")).append(" LIMIT ?)");
+                .append(where.sql).append(" ORDER BY ").append(order(filter, "t.")).append(" LIMIT ").append(end).append(")");
         List<Object> args = new ArrayList<>();
         args.add(user.username());
         args.addAll(where.args);
-        args.add(end);
         if (!filter.assignedOnly() && !groups.isEmpty()) {
             // a task of two of my groups comes twice from the index: take enough rows for `end` distinct tasks
             sql.append(" UNION (SELECT t.task_id, t.process_instance_id, t.task_key, t.name, t.assignee, t.case_id, "
                             + "t.county_code, t.created_at, t.due_at FROM inbox_task_group g JOIN inbox_task t ON t.task_id = g.task_id "
                             + "WHERE g.group_id IN (").append(marks(groups.size())).append(") AND g.claimable = TRUE")
                     .append(" AND t.assignee IS NULL")
-                    .append(where.sql).append(" ORDER BY ").append(groupOrder(filter)).append(" LIMIT ?)");
+                    .append(where.sql).append(" ORDER BY ").append(groupOrder(filter)).append(" LIMIT ")
+                    .append(end * groups.size()).append(")");
             args.addAll(groups);
             args.addAll(where.args);
-            args.add((long) end * groups.size());
         }
         sql.append(") u ORDER BY ").append(order).append(" LIMIT ? OFFSET ?");
         args.add(limit);
