@@ -81,4 +81,12 @@ public class AppUser {
     void setPasswordChangedAt(java.time.Instant passwordChangedAt) { this.passwordChangedAt = passwordChangedAt; }
     void setMustChangePassword(boolean mustChangePassword) { this.mustChangePassword = mustChangePassword; }
     void setTotpSecret(String totpSecret) { this.totpSecret = totpSecret; }
+
+    /** A changed account is read afresh by the rest of the request ({@link AccountReads}). */
+    @jakarta.persistence.PostUpdate
+    @jakarta.persistence.PostPersist
+    @jakarta.persistence.PostRemove
+    void changed() {
+        AccountReads.forget(username);
+    }
 }

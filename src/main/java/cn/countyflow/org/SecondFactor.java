@@ -22,13 +22,15 @@ public class SecondFactor {
     public static final String SESSION_ATTRIBUTE = "countyflow.totp.verified";
 
     private final AppUserRepository users;
+    private final AccountReads accounts;
     private final AuditService audit;
     private final Clock clock;
     private volatile boolean enabled;
 
-    SecondFactor(AppUserRepository users, AuditService audit, Clock clock,
+    SecondFactor(AppUserRepository users, AccountReads accounts, AuditService audit, Clock clock,
                  @Value("${countyflow.security.admin-totp:false}") boolean enabled) {
         this.users = users;
+        this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
         this.enabled = enabled;
@@ -40,9 +42,8 @@ public class SecondFactor {
     }
 
     /** Whether the user already has an authenticator app enrolled. */
-    @Transactional(readOnly = true)
     public boolean enrolled(String username) {
-        return users.findByUsername(username).map(u -> u.getTotpSecret() != null).orElse(false);
+        return accounts.read(username).map(u -> u.getTotpSecret() != null).orElse(false);
     }
 
     /** Checks a code against the user's enrolled secret; a wrong code is audited. */

@@ -27,16 +27,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SignInControls {
     private final AppUserRepository users;
+    private final AccountReads accounts;
+    private final org.springframework.transaction.support.TransactionTemplate separately;
     private final Clock clock;
     private final int maxFailures;
     private final Duration lockDuration;
     private volatile Duration passwordMaxAge;
 
-    SignInControls(AppUserRepository users, Clock clock,
+    SignInControls(AppUserRepository users, AccountReads accounts,
+                   org.springframework.transaction.PlatformTransactionManager transactions, Clock clock,
                    @Value("${countyflow.security.lockout.max-failures:5}") int maxFailures,
                    @Value("${countyflow.security.lockout.duration:PT15M}") Duration lockDuration,
                    @Value("${countyflow.security.password-max-age:0d}") Duration passwordMaxAge) {
         this.users = users;
+        this.accounts = accounts;
+        this.separately = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.lockDuration = lockDuration;
@@ -44,9 +50,8 @@ public class SignInControls {
     }
 
     /** Refuses a sign-in of a locked account (called before the password is checked). */
-    @Transactional(readOnly = true)
     public void checkNotLocked(String username) {
-        users.findByUsername(username).ifPresent(u -> {
+        accounts.read(username).ifPresent(u -> {
             if (u.getLockedUntil() != null && clock.instant().isBefore(u.getLockedUntil())) {
                 throw new LockedException("locked");
             }
@@ -54,9 +59,8 @@ public class SignInControls {
     }
 
     /** Whether the account is locked now. */
-    @Transactional(readOnly = true)
     public boolean isLocked(String username) {
-        return users.findByUsername(username)
+        return accounts.read(username)
                 .map(u -> u.getLockedUntil() != null && clock.instant().isBefore(u.getLockedUntil())).orElse(false);
     }
 
@@ -77,22 +81,28 @@ public class SignInControls {
         });
     }
 
+    /**
+     * A successful sign-in clears earlier failures: the account as the sign-in read it tells whether there are any, so
+     * the usual sign-in (none) writes nothing and opens no transaction of its own.
+     */
     @EventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onSuccess(AuthenticationSuccessEvent event) {
-        users.findByUsername(event.getAuthentication().getName()).ifPresent(u -> {
+        String username = event.getAuthentication().getName();
+        boolean clear = accounts.read(username).map(u -> u.getFailedSignIns() != 0 || u.getLockedUntil() != null).orElse(false);
+        if (!clear) return;
+        separately.executeWithoutResult(status -> users.findByUsername(username).ifPresent(u -> {
             if (u.getFailedSignIns() != 0 || u.getLockedUntil() != null) {
                 u.setFailedSignIns(0);
                 u.setLockedUntil(null);
                 users.save(u);
             }
-        });
+        }));
     }
 
+
     /** Whether the user must change their password before doing anything else (first sign-in, or expired). */
-    @Transactional(readOnly = true)
     public boolean mustChangePassword(String username) {
-        return users.findByUsername(username).map(u -> u.isMustChangePassword() || expired(u)).orElse(false);
+        return accounts.read(username).map(u -> u.isMustChangePassword() || expired(u)).orElse(false);
     }
 
     private boolean expired(AppUser u) {

@@ -23,11 +23,13 @@ public class UserAccountService implements UserDetailsService {
     private final PasswordHistoryRepository history;
     private final Clock clock;
     private final cn.countyflow.audit.AuditService audit;
+    private final AccountReads accounts;
 
     UserAccountService(AppUserRepository users, OrganisationService organisations, PasswordEncoder passwordEncoder,
                        ApplicationEventPublisher events, PasswordHistoryRepository history, Clock clock,
-                       cn.countyflow.audit.AuditService audit) {
+                       cn.countyflow.audit.AuditService audit, AccountReads accounts) {
         this.audit = audit;
+        this.accounts = accounts;
         this.users = users;
         this.organisations = organisations;
         this.passwordEncoder = passwordEncoder;
@@ -37,12 +39,15 @@ public class UserAccountService implements UserDetailsService {
     }
 
     @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public CountyFlowUser loadUserByUsername(String username) {
         return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
+    /** The user as this request read the account ({@link AccountReads}: once per request, not once per check). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public Optional<CountyFlowUser> find(String username) {
-        return users.findByUsername(username).map(this::toUser);
+        return accounts.read(username).map(this::toUser);
     }
 
     public List<CountyFlowUser> all() {
