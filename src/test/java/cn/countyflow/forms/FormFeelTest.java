@@ -45,4 +45,37 @@ class FormFeelTest {
         assertThat(feel.isHidden("=hasParks = true and isCluster = true",
                 Map.of("hasParks", true, "isCluster", true))).isTrue();
     }
+
+    /** The remembered answers follow the values the condition reads, in any order, and never another condition's. */
+    @Test
+    void rememberedAnswersFollowTheValuesTheConditionReads() {
+        String returned = "=returnReason = null or returnReason = \"\"";
+        for (int round = 0; round < 2; round++) {
+            assertThat(feel.isHidden(returned, Map.of())).isTrue();
+            assertThat(feel.isHidden(returned, Map.of("returnReason", "请补充"))).isFalse();
+            assertThat(feel.isHidden(returned, Map.of("returnReason", ""))).isTrue();
+            assertThat(feel.isHidden(returned, Map.of("returnReason", "请补充", "other", 1))).isFalse();
+        }
+        // a word inside a text literal is not a name the condition reads
+        assertThat(feel.isHidden("=level = \"national\"", Map.of("level", "national", "national", "x"))).isTrue();
+        assertThat(feel.isHidden("=level = \"national\"", Map.of("level", "provincial", "national", "x"))).isFalse();
+        // numbers of the same value but another type are asked again, not confused
+        assertThat(feel.isHidden("=score > 60", Map.of("score", 61))).isTrue();
+        assertThat(feel.isHidden("=score > 60", Map.of("score", 59.5))).isFalse();
+    }
+
+    /** A condition that reads a list or a group is evaluated each time: its answer follows the content. */
+    @Test
+    void conditionsOnListsAndGroupsAreNotRemembered() {
+        List<Object> rows = new java.util.ArrayList<>(List.of(Map.of("a", 1), Map.of("a", 2), Map.of("a", 3)));
+        Map<String, Object> context = new HashMap<>(Map.of("items", rows));
+        assertThat(feel.isHidden("=count(items) > 2", context)).isTrue();
+        rows.remove(0);
+        rows.remove(0);
+        assertThat(feel.isHidden("=count(items) > 2", context)).isFalse();
+        Map<String, Object> group = new HashMap<>(Map.of("kind", "A"));
+        assertThat(feel.isHidden("=g.kind = \"A\"", Map.of("g", group))).isTrue();
+        group.put("kind", "B");
+        assertThat(feel.isHidden("=g.kind = \"A\"", Map.of("g", group))).isFalse();
+    }
 }
