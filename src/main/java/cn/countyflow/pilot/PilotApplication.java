@@ -45,6 +45,7 @@ public class PilotApplication {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    @org.hibernate.annotations.NaturalId
     @Column(name = "case_id")
     private Long caseId;
     @Column(name = "batch_id")

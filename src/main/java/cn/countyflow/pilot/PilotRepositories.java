@@ -20,8 +20,7 @@ interface PilotBatchRepository extends JpaRepository<PilotBatch, Long> {
             String provinceCode, PilotBatch.Status status, LocalDate today);
 }
 
-interface PilotApplicationRepository extends JpaRepository<PilotApplication, Long> {
-    Optional<PilotApplication> findByCaseId(Long caseId);
+interface PilotApplicationRepository extends JpaRepository<PilotApplication, Long>, PilotApplicationByCase {
 
     boolean existsByBatchIdAndCountyCodeAndStatusNotIn(Long batchId, String countyCode,
                                                        Collection<PilotApplication.Status> ended);
@@ -41,4 +40,26 @@ interface PilotApplicationRevisionRepository extends JpaRepository<PilotApplicat
 
 interface PilotBatchChangeRepository extends JpaRepository<PilotBatchChange, Long> {
     List<PilotBatchChange> findByBatchIdOrderByChangedAtDescIdDesc(Long batchId);
+}
+
+/** An application by its case: the case id is the application's natural id (unique, never changed). */
+interface PilotApplicationByCase {
+    Optional<PilotApplication> findByCaseId(Long caseId);
+}
+
+/**
+ * Loads by the natural id, which the persistence context remembers: asked again in the same transaction it costs no
+ * statement. One completion of a 申报书 asked for the same application seven times (the task's prefill, the checks, the
+ * revision, the status), each a query of its own.
+ */
+class PilotApplicationByCaseImpl implements PilotApplicationByCase {
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entities;
+
+    @Override
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public Optional<PilotApplication> findByCaseId(Long caseId) {
+        if (caseId == null) return Optional.empty();
+        return entities.unwrap(org.hibernate.Session.class).bySimpleNaturalId(PilotApplication.class).loadOptional(caseId);
+    }
 }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
 import cn.countyflow.workflow.FieldErrorsException;
@@ -32,14 +32,41 @@ class ReviewTaskHandler implements TaskHandler {
 
     private final ReviewService reviews;
     private final PanelService panels;
-    private final RuntimeService runtime;
+    private final TaskService tasks;
     private final WorkCalendar calendar;
 
-    ReviewTaskHandler(ReviewService reviews, PanelService panels, RuntimeService runtime, WorkCalendar calendar) {
+    ReviewTaskHandler(ReviewService reviews, PanelService panels, TaskService tasks, WorkCalendar calendar) {
         this.reviews = reviews;
         this.panels = panels;
-        this.runtime = runtime;
+        this.tasks = tasks;
         this.calendar = calendar;
+    }
+
+    /** What a review task knows of its process for its whole life: its seat and the sheet's items decision. */
+    private record Placement(Object seat, Object itemsDecision) {
+    }
+
+    /**
+     * Placements by task id: read with one engine command the first time a task is opened or submitted (three
+     * variable reads before, about five statements each, on every open and every submission), bounded.
+     */
+    @SuppressWarnings("serial")
+    private final Map<String, Placement> placements = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Placement> eldest) {
+                    return size() > 10_000;
+                }
+            });
+
+    private Placement placement(TaskContext context) {
+        String taskId = context.task().getId();
+        Placement known = placements.get(taskId);
+        if (known != null) return known;
+        Map<String, Object> vars = tasks.getVariables(taskId, java.util.List.of("seat", ReviewDelegates.ITEMS_DECISION));
+        Placement read = new Placement(vars.get("seat"), vars.get(ReviewDelegates.ITEMS_DECISION));
+        if (read.seat() != null) placements.put(taskId, read);
+        return read;
     }
 
     @Override
@@ -123,14 +150,14 @@ class ReviewTaskHandler implements TaskHandler {
     }
 
     private String seat(TaskContext context) {
-        Object seat = runtime.getVariable(context.task().getExecutionId(), "seat");
+        Object seat = placement(context).seat();
         if (seat == null) throw new IllegalStateException("the task has no review seat: " + context.task().getId());
         return seat.toString();
     }
 
     /** The DMN decision listing the sheet's items, as the calling programme handed it in. */
     private String itemsDecision(TaskContext context) {
-        Object key = runtime.getVariable(context.task().getExecutionId(), ReviewDelegates.ITEMS_DECISION);
+        Object key = placement(context).itemsDecision();
         if (key == null) throw new IllegalStateException("the expert review names no score items decision: " + context.task().getId());
         return key.toString();
     }

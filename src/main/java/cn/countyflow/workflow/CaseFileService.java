@@ -139,6 +139,11 @@ public class CaseFileService {
     }
 
     /** The case whose own process instance this is (not a called one's). */
+    /** The case of an open task, as the inbox's read model holds it (empty when the task is not in it). */
+    Optional<CaseFile> findByOpenTask(String taskId) {
+        return taskId == null ? Optional.empty() : cases.findByOpenTask(taskId);
+    }
+
     public Optional<CaseFile> findByProcessInstanceId(String processInstanceId) {
         return processInstanceId == null ? Optional.empty() : cases.findByProcessInstanceId(processInstanceId);
     }

@@ -321,7 +321,7 @@ public class TaskWork {
             throw refuse(user, action, taskId, Texts.get("task.error.notYours"));
         }
         CaseFile c = caseOf(task);
-        if (c != null && !cases.canSee(user, c) && !assignee) {
+        if (c != null && !assignee && !cases.canSee(user, c)) {
             throw refuse(user, action, taskId, Texts.get("task.error.outOfScope"));
         }
         return new Held(task, c);
@@ -355,7 +355,9 @@ public class TaskWork {
      */
     CaseFile caseOf(Task task) {
         if (task.getProcessInstanceId() == null) return null;
-        return cases.findByProcessInstanceId(task.getProcessInstanceId()).orElseGet(() -> {
+        // one statement for any open task, a called process's too; the process instance and its business key for a
+        // task the read model does not hold (yet)
+        return cases.findByOpenTask(task.getId()).or(() -> cases.findByProcessInstanceId(task.getProcessInstanceId())).orElseGet(() -> {
             Long id = caseIdsOf(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
             return id == null ? null : casesById(List.of(id)).get(id);
         });
