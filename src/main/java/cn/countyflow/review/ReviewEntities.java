@@ -155,6 +155,7 @@ interface PanelDrawRepository extends JpaRepository<PanelDraw, Long> {
 interface AssignmentRepository extends JpaRepository<Assignment, Long> {
     List<Assignment> findByCaseIdOrderByIdAsc(Long caseId);
     Optional<Assignment> findFirstByCaseIdAndSeatNoAndStatus(Long caseId, String seatNo, Assignment.Status status);
+    List<Assignment> findByCaseIdAndUsernameAndStatus(Long caseId, String username, Assignment.Status status);
 }
 
 interface ScoreSheetRepository extends JpaRepository<ScoreSheet, Long> {

@@ -112,6 +112,12 @@ public class ReviewService {
 
     // ---------------------------------------------------------------- seats (for process steps and the handler)
 
+    /** The seat an expert's account holds on the case's panel now, when it holds exactly one. */
+    Optional<String> activeSeatOf(long caseId, String username) {
+        List<Assignment> active = assignments.findByCaseIdAndUsernameAndStatus(caseId, username, Assignment.Status.ACTIVE);
+        return active.size() == 1 ? Optional.ofNullable(active.get(0).seatNo) : Optional.empty();
+    }
+
     Optional<Assignment> activeAssignment(long caseId, String seat) {
         return assignments.findFirstByCaseIdAndSeatNoAndStatus(caseId, seat, Assignment.Status.ACTIVE);
     }

@@ -33,12 +33,15 @@ class ReviewTaskHandler implements TaskHandler {
     private final ReviewService reviews;
     private final PanelService panels;
     private final TaskService tasks;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
     private final WorkCalendar calendar;
 
-    ReviewTaskHandler(ReviewService reviews, PanelService panels, TaskService tasks, WorkCalendar calendar) {
+    ReviewTaskHandler(ReviewService reviews, PanelService panels, TaskService tasks,
+                      org.camunda.bpm.engine.RuntimeService runtime, WorkCalendar calendar) {
         this.reviews = reviews;
         this.panels = panels;
         this.tasks = tasks;
+        this.runtime = runtime;
         this.calendar = calendar;
     }
 
@@ -59,12 +62,28 @@ class ReviewTaskHandler implements TaskHandler {
                 }
             });
 
+    /**
+     * The seat from the panel's own table when the task is an expert's own (their account holds one seat of the case),
+     * the items decision from the review's process instance, where the calling programme put it: two statements.
+     * Otherwise (an officer entering a sheet for an expert without an account, a late-expert task) the task's
+     * variables through the engine.
+     */
     private Placement placement(TaskContext context) {
         String taskId = context.task().getId();
         Placement known = placements.get(taskId);
         if (known != null) return known;
-        Map<String, Object> vars = tasks.getVariables(taskId, java.util.List.of("seat", ReviewDelegates.ITEMS_DECISION));
-        Placement read = new Placement(vars.get("seat"), vars.get(ReviewDelegates.ITEMS_DECISION));
+        Object seat = context.task().getAssignee() == null || context.caseFile() == null ? null
+                : reviews.activeSeatOf(context.caseFile().getId(), context.task().getAssignee()).orElse(null);
+        java.util.List<org.camunda.bpm.engine.runtime.VariableInstance> items = seat == null ? java.util.List.of()
+                : runtime.createVariableInstanceQuery().processInstanceIdIn(context.task().getProcessInstanceId())
+                        .variableName(ReviewDelegates.ITEMS_DECISION).disableBinaryFetching().list();
+        Placement read;
+        if (seat != null && items.size() == 1) {
+            read = new Placement(seat, items.get(0).getValue());
+        } else {
+            Map<String, Object> vars = tasks.getVariables(taskId, java.util.List.of("seat", ReviewDelegates.ITEMS_DECISION));
+            read = new Placement(vars.get("seat"), vars.get(ReviewDelegates.ITEMS_DECISION));
+        }
         if (read.seat() != null) placements.put(taskId, read);
         return read;
     }

@@ -41,6 +41,7 @@ public class TaskWork {
     private final TaskService taskService;
     private final HistoryService history;
     private final RepositoryService repository;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
     private final CaseFileService cases;
     private final TaskForms forms;
     private final List<TaskHandler> handlers;
@@ -51,7 +52,8 @@ public class TaskWork {
     private final Clock clock;
     private final InboxIndex inbox;
 
-    TaskWork(TaskService taskService, HistoryService history, RepositoryService repository, CaseFileService cases,
+    TaskWork(TaskService taskService, HistoryService history, RepositoryService repository,
+             org.camunda.bpm.engine.RuntimeService runtime, CaseFileService cases,
              TaskForms forms, List<TaskHandler> handlers, TaskDraftRepository drafts, AuditService audit,
              OrganisationService organisations, ObjectMapper json, Clock clock, InboxIndex inbox) {
         this.inbox = inbox;
@@ -59,6 +61,7 @@ public class TaskWork {
         this.taskService = taskService;
         this.history = history;
         this.repository = repository;
+        this.runtime = runtime;
         this.cases = cases;
         this.forms = forms;
         this.handlers = handlers;
@@ -156,16 +159,60 @@ public class TaskWork {
     /**
      * The key of the task's form: a {@code camunda:formRef} with {@code formRefBinding="deployment"} names the form as
      * deployed with the task's process (the version the case started with); a plain {@code camunda:formKey} names a
-     * shipped file. The task must have been read with {@code initializeFormKeys()}.
+     * shipped file.
+     * <p>
+     * Read from the deployed model once per task definition ({@link #formOf}), not by the engine for every request: the
+     * engine's {@code initializeFormKeys()} asks for the process definition each time, and for a reference written as an
+     * expression (the review's {@code ${reviewSheetForm}}) reads the task's whole variable scope (seven statements).
+     * An expression that names one variable is answered by that variable of the process instance when it has exactly
+     * one; any other expression is left to the engine.
      */
     String formKeyOf(Task task) {
-        if (task.getFormKey() != null) return task.getFormKey();
-        var ref = task.getCamundaFormRef();
-        if (ref == null) return null;
-        if (!"deployment".equals(ref.getBinding())) {
-            throw new IllegalStateException("task " + task.getTaskDefinitionKey() + ": formRefBinding must be deployment");
+        TaskForm form = formOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+        if (!form.dynamic()) return form.key();
+        if (form.variable() != null && task.getProcessInstanceId() != null) {
+            var values = runtime.createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
+                    .variableName(form.variable()).disableBinaryFetching().list();
+            if (values.size() == 1 && values.get(0).getValue() instanceof String ref && !ref.isBlank()) {
+                return forms.deployedFormKey(definitionOf(task.getProcessDefinitionId()).deploymentId(), ref);
+            }
         }
-        return forms.deployedFormKey(definitionOf(task.getProcessDefinitionId()).deploymentId(), ref.getKey());
+        Task withKeys = taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
+        if (withKeys == null) return null;
+        if (withKeys.getFormKey() != null) return withKeys.getFormKey();
+        var ref = withKeys.getCamundaFormRef();
+        return ref == null ? null : forms.deployedFormKey(definitionOf(task.getProcessDefinitionId()).deploymentId(), ref.getKey());
+    }
+
+    /** A task definition's form as the deployed model declares it: a fixed key, or an expression to resolve. */
+    private record TaskForm(String key, boolean dynamic, String variable) {
+    }
+
+    private static final java.util.regex.Pattern ONE_VARIABLE = java.util.regex.Pattern.compile("^[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
+
+    private final java.util.concurrent.ConcurrentMap<String, TaskForm> taskForms = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private TaskForm formOf(String processDefinitionId, String taskKey) {
+        return taskForms.computeIfAbsent(processDefinitionId + "\u0000" + taskKey, k -> {
+            var element = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey);
+            if (!(element instanceof org.camunda.bpm.model.bpmn.instance.UserTask userTask)) return new TaskForm(null, true, null);
+            String formKey = userTask.getCamundaFormKey();
+            if (formKey != null) return expression(formKey) ? new TaskForm(null, true, null) : new TaskForm(formKey, false, null);
+            String ref = userTask.getCamundaFormRef();
+            if (ref == null) return new TaskForm(null, false, null);
+            if (!"deployment".equals(userTask.getCamundaFormRefBinding())) {
+                throw new IllegalStateException("task " + taskKey + ": formRefBinding must be deployment");
+            }
+            if (!expression(ref)) {
+                return new TaskForm(forms.deployedFormKey(definitionOf(processDefinitionId).deploymentId(), ref), false, null);
+            }
+            var one = ONE_VARIABLE.matcher(ref.trim());
+            return new TaskForm(null, true, one.matches() ? one.group(1) : null);
+        });
+    }
+
+    private static boolean expression(String text) {
+        return text.contains("${") || text.contains("#{");
     }
 
     public String formSchema(String formKey) {
@@ -299,7 +346,7 @@ public class TaskWork {
     }
 
     Held held(String taskId, CountyFlowUser user, String action) {
-        Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
             // done a moment ago by someone else (a race lost): 409 like every other loser; never there: 404
             if (taskId != null && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0) {
