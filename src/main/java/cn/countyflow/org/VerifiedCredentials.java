@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class VerifiedCredentials {
-    private static final int MAX_USERS = 10_000;
+    static final int MAX_USERS = 10_000;
 
     private final byte[] key = new byte[32];
     private final Duration ttl;
@@ -60,8 +60,26 @@ public class VerifiedCredentials {
     /** BCrypt has just accepted this password. */
     void remember(String username, String password, String storedHash) {
         if (ttl.isZero() || username == null || password == null || storedHash == null) return;
-        if (entries.size() >= MAX_USERS) entries.clear();
+        if (entries.size() >= MAX_USERS) makeRoom();
         entries.put(username, new Entry(mac(username, password), storedHash, clock.instant().plus(ttl)));
+    }
+
+    /**
+     * Bounded: at {@value #MAX_USERS} users the expired entries go first, then the one that would expire soonest (the
+     * password remembered longest ago). That user's next request pays the hash once again; nobody else's does.
+     */
+    private void makeRoom() {
+        Instant now = clock.instant();
+        entries.values().removeIf(e -> !now.isBefore(e.until()));
+        while (entries.size() >= MAX_USERS) {
+            entries.entrySet().stream().min(java.util.Map.Entry.comparingByValue(java.util.Comparator.comparing(Entry::until)))
+                    .ifPresent(oldest -> entries.remove(oldest.getKey(), oldest.getValue()));
+        }
+    }
+
+    /** How many users' passwords are remembered now (for tests). */
+    int size() {
+        return entries.size();
     }
 
     private byte[] mac(String username, String password) {

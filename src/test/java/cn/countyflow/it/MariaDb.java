@@ -62,6 +62,19 @@ final class MariaDb {
         return notBlank(System.getenv("CI")) || notBlank(System.getenv("COUNTYFLOW_REQUIRE_DB"));
     }
 
+    /**
+     * Creates a fresh database and makes it the application's data source, as root, with the demo data; answers its
+     * name. The tests' own further properties (an engine name, a file store …) follow in their own registry calls.
+     */
+    static String registerFresh(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String name = createDatabase();
+        registry.add("spring.datasource.url", () -> urlOf(name));
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+        registry.add("countyflow.demo-data", () -> "true");
+        return name;
+    }
+
     /** Creates a fresh utf8mb4 database and returns its name. */
     static String createDatabase() {
         String name = "countyflow_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

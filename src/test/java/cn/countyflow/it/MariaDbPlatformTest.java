@@ -68,11 +68,7 @@ class MariaDbPlatformTest {
     static void freshDatabase(DynamicPropertyRegistry registry) {
         // another CountyFlow database on the same server, with the engine's tables: ours must still be created (issue 12)
         neighbour = MariaDb.createNeighbourWithEngineTables();
-        database = MariaDb.createDatabase();
-        registry.add("spring.datasource.url", () -> MariaDb.urlOf(database));
-        registry.add("spring.datasource.username", () -> MariaDb.USER);
-        registry.add("spring.datasource.password", () -> MariaDb.PASSWORD);
-        registry.add("countyflow.demo-data", () -> "true");
+        database = MariaDb.registerFresh(registry);
         // its own engine name: closing this context unregisters its engine by name from Camunda's static registry,
         // which must not take the shared test context's "default" engine with it
         registry.add("camunda.bpm.process-engine-name", () -> "mariadbIt");

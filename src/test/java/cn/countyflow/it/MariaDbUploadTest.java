@@ -69,12 +69,8 @@ class MariaDbUploadTest {
 
     @DynamicPropertySource
     static void freshDatabaseAndFileStore(DynamicPropertyRegistry registry) throws Exception {
-        database = MariaDb.createDatabase();
+        database = MariaDb.registerFresh(registry);
         filesDir = Files.createTempDirectory("countyflow-mariadb-files");
-        registry.add("spring.datasource.url", () -> MariaDb.urlOf(database));
-        registry.add("spring.datasource.username", () -> MariaDb.USER);
-        registry.add("spring.datasource.password", () -> MariaDb.PASSWORD);
-        registry.add("countyflow.demo-data", () -> "true");
         registry.add("countyflow.files.dir", filesDir::toString);
         registry.add("camunda.bpm.process-engine-name", () -> "mariadbUpload");
         registry.add("camunda.bpm.webapp.enabled", () -> "false");

@@ -163,11 +163,7 @@ class VaadinFootprintBenchmarkIT {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {
-        database = MariaDb.createDatabase();
-        registry.add("spring.datasource.url", () -> MariaDb.urlOf(database));
-        registry.add("spring.datasource.username", () -> MariaDb.USER);
-        registry.add("spring.datasource.password", () -> MariaDb.PASSWORD);
-        registry.add("countyflow.demo-data", () -> "true");
+        database = MariaDb.registerFresh(registry);
     }
 
     /** Every live HTTP session of the server, to find a user's. */
