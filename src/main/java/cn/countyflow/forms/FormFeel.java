@@ -9,8 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +64,7 @@ public class FormFeel {
     private static final Pattern CLOCK = Pattern.compile("\\b(?:now|today)\\s*\\(");
     private static final Map<String, Reads> READS = new ConcurrentHashMap<>();
     private static final Object ABSENT = new Object();
-    private static final Map<List<Object>, Boolean> ANSWERS = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<List<Object>, Boolean> eldest) {
-                    return size() > 10_000;
-                }
-            });
+    private static final Map<List<Object>, Boolean> ANSWERS = cn.countyflow.workflow.Bounded.lru(10_000);
 
     private static Reads reads(String body) {
         String code = TEXT_LITERAL.matcher(body).replaceAll("\"\"");

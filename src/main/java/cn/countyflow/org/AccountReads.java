@@ -11,8 +11,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * An account as this request read it first: the lock check before the password, the loading of the user, the reset
  * of the failure counter after it and the password gate all read the same row, and each was a transaction of its own
  * (four per API call, a third of a simple completion's round trips). Within a request the row is read once; outside
- * one (jobs, tests), and within a transaction that may write, every read goes to the database. For reading only: a change loads the account afresh, and any
- * change to an account ({@link AppUser}'s entity callbacks) forgets what this request had read.
+ * one (jobs, tests), and within a transaction that may write, every read goes to the database. For reading only: a
+ * change loads the account afresh, and any change to an account ({@link AppUser}'s entity callbacks) forgets what this
+ * request had read.
  */
 @Component
 class AccountReads {

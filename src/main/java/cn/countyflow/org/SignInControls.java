@@ -99,7 +99,6 @@ public class SignInControls {
         }));
     }
 
-
     /** Whether the user must change their password before doing anything else (first sign-in, or expired). */
     public boolean mustChangePassword(String username) {
         return accounts.read(username).map(u -> u.isMustChangePassword() || expired(u)).orElse(false);

@@ -50,17 +50,10 @@ class ReviewTaskHandler implements TaskHandler {
     }
 
     /**
-     * Placements by task id: read with one engine command the first time a task is opened or submitted (three
-     * variable reads before, about five statements each, on every open and every submission), bounded.
+     * Placements by task id, read the first time a task is opened or submitted (three engine variable reads before,
+     * about five statements each, on every open and every submission), bounded.
      */
-    @SuppressWarnings("serial")
-    private final Map<String, Placement> placements = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Placement> eldest) {
-                    return size() > 10_000;
-                }
-            });
+    private final Map<String, Placement> placements = cn.countyflow.workflow.Bounded.lru(10_000);
 
     /**
      * The seat from the panel's own table when the task is an expert's own (their account holds one seat of the case),
